@@ -144,6 +144,8 @@ export class ApiServer {
     const strategy = strategyFor(type.kind);
     for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) delete meta[f];
     meta.creationTimestamp = toTimestamp(this.clock.nowMs);
+    // The uid exists before PrepareForCreate, as rest.FillObjectMetaSystemFields sets it (Jobs derive labels from it).
+    meta.uid = this.newUid();
     strategy.prepareForCreate?.(obj, this.strategyContext);
     strategy.applyDefaults?.(obj, this.strategyContext);
     for (const plugin of this.admission) {
@@ -154,7 +156,6 @@ export class ApiServer {
     if (errs.length > 0) return fail(invalid(type, meta.name, toCauses(errs)));
     if (opts.dryRun) return ok(this.finish(obj) as T);
 
-    meta.uid = this.newUid();
     if (tracksGeneration(obj)) meta.generation = 1;
     meta.resourceVersion = String(++this.rv);
     const stored = this.finish(obj);
@@ -210,16 +211,17 @@ export class ApiServer {
       // Already terminating: a shorter grace period may hurry it along; finalizers still gate removal.
       const prevGrace = cur.metadata.deletionGracePeriodSeconds ?? 0;
       if (grace < prevGrace) {
-        if (grace === 0 && finalizers.length === 0) return this.remove(cur);
+        if (grace === 0 && (cur.metadata.finalizers ?? []).length === 0) return this.remove(cur);
         return this.write({ ...deepCopy(cur), metadata: { ...deepCopy(cur.metadata), deletionGracePeriodSeconds: grace, deletionTimestamp: toTimestamp(this.clock.nowMs + grace * 1000) } }, 'meta', {});
       }
       return ok(cur);
     }
-    if (grace === 0 && finalizers.length === 0) return this.remove(cur);
     const next = deepCopy(cur);
     next.metadata.deletionTimestamp = toTimestamp(this.clock.nowMs + grace * 1000);
     next.metadata.deletionGracePeriodSeconds = grace;
     if (finalizers.length > 0) next.metadata.finalizers = finalizers;
+    if (!this.blocksRemoval(next)) return this.remove(cur);
+    if (kind === 'Namespace') next.status = { ...(next.status as object), phase: 'Terminating' };
     return this.write(next, 'meta', {});
   }
 
@@ -301,7 +303,7 @@ export class ApiServer {
     if (opts.dryRun) return ok(this.finish(obj));
     obj.metadata.resourceVersion = String(++this.rv);
     // A terminating object whose last finalizer is gone and whose grace has elapsed (or is not a pod) is removed.
-    if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0 && !this.awaitsKubelet(obj)) {
+    if (obj.metadata.deletionTimestamp && !this.blocksRemoval(obj)) {
       return this.remove(obj, cur);
     }
     const stored = this.finish(obj);
@@ -310,10 +312,15 @@ export class ApiServer {
     return ok(stored);
   }
 
-  /** A terminating pod bound to a node stays until its kubelet confirms the containers stopped. */
-  private awaitsKubelet(obj: KubeObject): boolean {
-    if (obj.kind !== 'Pod') return false;
-    return (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+  /**
+   * What keeps a terminating object in storage: metadata finalizers; a Namespace's spec.finalizers (the namespace
+   * controller empties them); a pod on a node until its kubelet confirms the containers stopped (grace > 0).
+   */
+  private blocksRemoval(obj: KubeObject): boolean {
+    if ((obj.metadata.finalizers ?? []).length > 0) return true;
+    if (obj.kind === 'Namespace') return ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length > 0;
+    if (obj.kind === 'Pod') return (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+    return false;
   }
 
   private remove(obj: KubeObject, prev?: KubeObject): Result<KubeObject> {

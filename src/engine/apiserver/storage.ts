@@ -15,6 +15,8 @@ export class ObjectStore {
   private readonly tables = new Map<string, Table>();
   /** owner uid -> set of `kind/ns/name` of dependents */
   private readonly owned = new Map<string, Set<string>>();
+  /** uid -> `kind/ns/name` of every stored object */
+  private readonly uids = new Map<string, string>();
   /** node name -> pod keys `ns/name` */
   private readonly podsByNode = new Map<string, Set<string>>();
 
@@ -44,6 +46,14 @@ export class ObjectStore {
   /** Keys (`Kind/ns/name`) of objects whose ownerReferences name `uid`. */
   dependents(uid: string): readonly string[] {
     return [...(this.owned.get(uid) ?? [])];
+  }
+
+  /** The stored object with this uid, if any (owner lookups by the garbage collector). */
+  byUid(uid: string): KubeObject | undefined {
+    const key = this.uids.get(uid);
+    if (!key) return undefined;
+    const [kind, ns, ...rest] = key.split('/');
+    return this.get(kind!, ns || undefined, rest.join('/'));
   }
 
   /** Pods bound to `node` (any phase). */
@@ -85,6 +95,7 @@ export class ObjectStore {
 
   private index(obj: KubeObject): void {
     const key = `${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+    if (obj.metadata.uid) this.uids.set(obj.metadata.uid, key);
     for (const ref of obj.metadata.ownerReferences ?? []) {
       let s = this.owned.get(ref.uid);
       if (!s) this.owned.set(ref.uid, (s = new Set()));
@@ -102,6 +113,7 @@ export class ObjectStore {
 
   private unindex(obj: KubeObject): void {
     const key = `${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+    if (obj.metadata.uid) this.uids.delete(obj.metadata.uid);
     for (const ref of obj.metadata.ownerReferences ?? []) {
       const s = this.owned.get(ref.uid);
       s?.delete(key);
