@@ -66,7 +66,7 @@ function staticBandSize(size: number, min: number, max: number, divisor: number)
 }
 
 /** Allocators for one cluster: ClusterIPs in SERVICE_CLUSTER_IP_RANGE, NodePorts in NODE_PORT_RANGE. */
-export class ClusterAllocators implements Allocators {
+export class ServiceAllocators implements Allocators {
   private readonly ipBase: number;
   private readonly ipSize: number;
   private readonly takenIPs = new Set<number>();

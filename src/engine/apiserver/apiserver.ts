@@ -6,8 +6,8 @@
 import type { KubeObject } from '../api/types';
 import type { ResourceType } from '../api/registry';
 import { typeForKind, typeForApiVersionKind, apiVersionOf } from '../api/registry';
-import { objectKey, toTimestamp, deepCopy } from '../api/meta';
-import { canonicalJson, randomSuffix, dns1123SubdomainErrors } from '../api/names';
+import { objectKey, toTimestamp, deepCopy, jsonEqual } from '../api/meta';
+import { randomSuffix, dns1123SubdomainErrors } from '../api/names';
 import { matches, type Selector } from '../api/labels';
 import type { Clock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
@@ -186,8 +186,7 @@ export class ApiServer {
     if (!cur) return fail(notFound(typeForKind(kind)!, name));
     const draft = deepCopy(cur) as T;
     mutate(draft);
-    if (canonicalJson(draft) === canonicalJson(cur)) return ok(cur);
-    return this.write(draft, subresource, {}) as Result<T>;
+    return this.write(draft, subresource, {}, true) as Result<T>;
   }
 
   /**
@@ -225,6 +224,29 @@ export class ApiServer {
     return this.write(next, 'meta', {});
   }
 
+  /**
+   * The pods/binding subresource: assigns a pod to a node and sets PodScheduled=True in one write, without
+   * bumping the pod's generation. Conflict if the pod is already bound.
+   * Models pkg/registry/core/pod/storage/storage.go (BindingREST.assignPod, setPodNodeAndMetadata).
+   */
+  bind(namespace: string, name: string, nodeName: string, uid?: string): Result<KubeObject> {
+    const type = typeForKind('Pod')!;
+    const cur = this.get('Pod', namespace, name);
+    if (!cur || (uid && cur.metadata.uid !== uid)) return fail(notFound(type, name));
+    const spec = cur.spec as { nodeName?: string };
+    if (cur.metadata.deletionTimestamp) return fail(conflict(type, name, 'pod is being deleted, cannot be assigned to a host'));
+    if (spec.nodeName) return fail(conflict(type, name, `pod ${name} is already assigned to node "${spec.nodeName}"`));
+    const next = deepCopy(cur);
+    (next.spec as { nodeName?: string }).nodeName = nodeName;
+    const status = (next.status ?? {}) as { conditions?: { type: string; status: string; lastProbeTime?: null; lastTransitionTime?: string; reason?: string; message?: string }[] };
+    const conds = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    // v1.34 (PodObservedGenerationTracking, beta) stamps conditions with the generation they describe.
+    conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: toTimestamp(this.clock.nowMs), observedGeneration: cur.metadata.generation ?? 1 } as (typeof conds)[number]);
+    status.conditions = conds;
+    next.status = status;
+    return this.write(next, 'meta', {});
+  }
+
   /** Removes `finalizer` from an object; removes the object if it was the last one and deletion was requested. */
   removeFinalizer(kind: string, namespace: string | undefined, name: string, finalizer: string): Result<KubeObject> {
     const cur = this.get(kind, namespace, name);
@@ -238,7 +260,8 @@ export class ApiServer {
 
   // ---------------------------------------------------------------------------------------------------------
 
-  private write(input: KubeObject, part: 'main' | 'status' | 'meta', opts: WriteOptions): Result<KubeObject> {
+  /** `owned`: the caller hands over a private copy, so no defensive copy is needed. */
+  private write(input: KubeObject, part: 'main' | 'status' | 'meta', opts: WriteOptions, owned = false): Result<KubeObject> {
     const type = typeForApiVersionKind(input.apiVersion, input.kind) ?? typeForKind(input.kind);
     if (!type) return fail(badRequest(`no kind "${input.kind}" is registered for version "${input.apiVersion}"`));
     const ns = type.namespaced ? input.metadata?.namespace || 'default' : undefined;
@@ -255,11 +278,13 @@ export class ApiServer {
     const strategy = strategyFor(type.kind);
     let obj: KubeObject;
     if (part === 'status') {
-      obj = deepCopy(cur);
-      if ('status' in input) obj.status = deepCopy(input.status);
+      if (jsonEqual(input.status, cur.status)) return ok(cur);
+      // Stored objects are immutable, so the new version shares every unchanged subtree with the old one.
+      obj = { ...cur, metadata: { ...cur.metadata } };
+      if (input.status !== undefined) obj.status = owned ? input.status : deepCopy(input.status);
       else delete obj.status;
     } else {
-      obj = deepCopy(input);
+      obj = owned ? input : deepCopy(input);
       obj.apiVersion = apiVersionOf(type);
       // Server-owned metadata cannot be changed through an update.
       obj.metadata = {
@@ -295,11 +320,11 @@ export class ApiServer {
       }
     }
     if (tracksGeneration(obj)) {
-      const specChanged = canonicalJson(obj.spec) !== canonicalJson(cur.spec);
-      obj.metadata.generation = (cur.metadata.generation ?? 1) + (specChanged && part === 'main' ? 1 : 0);
+      const specChanged = part === 'main' && !jsonEqual(obj.spec, cur.spec);
+      obj.metadata.generation = (cur.metadata.generation ?? 1) + (specChanged ? 1 : 0);
     }
     obj.metadata.resourceVersion = cur.metadata.resourceVersion;
-    if (canonicalJson(obj) === canonicalJson(cur)) return ok(cur);
+    if (part !== 'status' && jsonEqual(obj, cur)) return ok(cur);
     if (opts.dryRun) return ok(this.finish(obj));
     obj.metadata.resourceVersion = String(++this.rv);
     // A terminating object whose last finalizer is gone and whose grace has elapsed (or is not a pod) is removed.

@@ -228,6 +228,7 @@ export function nodeDaemonSets(): KubeObject[] {
         metadata: { labels: label },
         spec: {
           hostNetwork: true,
+          serviceAccountName: name,
           priorityClassName: 'system-node-critical',
           tolerations: [{ operator: 'Exists' }],
           nodeSelector: { 'kubernetes.io/os': 'linux' },
@@ -237,7 +238,10 @@ export function nodeDaemonSets(): KubeObject[] {
       updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
     },
   });
+  const sa = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: 'kube-system' } });
   return [
+    sa('kube-proxy'),
+    sa('kindnet'),
     ds('kube-proxy', { 'k8s-app': 'kube-proxy' }, `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`, ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)']),
     ds('kindnet', { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' }, KINDNET_IMAGE, ['/bin/kindnetd'], { resources: { limits: { cpu: '100m', memory: '50Mi' }, requests: { cpu: '100m', memory: '50Mi' } } }),
   ];

@@ -3,6 +3,9 @@
  * them. `createCluster()` returns a running cluster that has finished bootstrapping (system pods Running).
  */
 import type { KubeObject } from '../api/types';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { typeForKind } from '../api/registry';
+import { badRequest, fail, notFound, ok, type Result } from '../apiserver/status';
 import { Clock } from '../sim/clock';
 import { createRng, type Rng } from '../sim/rng';
 import { RunLoop } from '../sim/loop';
@@ -77,7 +80,7 @@ export class Cluster {
     this.ctx = { api: this.api, clock: this.clock, rng: this.rng, events: this.events };
     this.nodes = resolveTopology(config);
 
-    createSystemNamespaces(this.api);
+    // Controllers start before anything exists, so their watches see every object from the first one on.
     startNamespaceController(this.ctx);
     startServiceAccountsController(this.ctx);
     startRootCACertPublisher(this.ctx, clusterCaPem(this.name));
@@ -90,6 +93,7 @@ export class Cluster {
     this.scheduler = startScheduler(this.ctx);
     this.kubelets = new KubeletFleet(this.ctx);
 
+    createSystemNamespaces(this.api);
     createSystemPriorityClasses(this.api);
     const cp = this.nodes.find((n) => n.role === 'control-plane')!;
     createKubernetesService(this.api, cp.internalIP);
@@ -119,6 +123,32 @@ export class Cluster {
     return r.value;
   }
 
+  /**
+   * A container's log, as the kubelet serves `kubectl logs` (lines joined, each ending in a newline), or the
+   * apiserver's error when there is none to show.
+   */
+  logs(namespace: string, podName: string, container: string, opts: { previous?: boolean; tailLines?: number } = {}): Result<string> {
+    const pod = this.api.get<Pod & KubeObject>('Pod', namespace, podName);
+    const podType = typeForKind('Pod')!;
+    if (!pod) return fail(notFound(podType, podName));
+    const all = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+    if (!all.some((c) => c.name === container)) return fail(badRequest(`container ${container} is not valid for pod ${podName}`));
+    const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+    const st = statuses.find((s) => s.name === container);
+    const kubelet = pod.spec?.nodeName ? this.kubelets.get(pod.spec.nodeName) : undefined;
+    if (opts.previous) {
+      const prev = kubelet?.containerLog(pod.metadata.uid!, container, true);
+      if (!prev) return fail(badRequest(`previous terminated container "${container}" in pod "${podName}" not found`));
+      return ok(render(prev, opts.tailLines));
+    }
+    const lines = kubelet?.containerLog(pod.metadata.uid!, container, false);
+    if (!lines) {
+      const reason = st?.state?.waiting?.reason ?? 'ContainerCreating';
+      return fail(badRequest(`container "${container}" in pod "${podName}" is waiting to start: ${reason}`));
+    }
+    return ok(render(lines, opts.tailLines));
+  }
+
   /** Virtual now, ms since the epoch. */
   get nowMs(): number {
     return this.clock.nowMs;
@@ -138,6 +168,11 @@ export class Cluster {
   runUntilIdle(horizonMs?: number): void {
     this.loop.runUntilIdle(horizonMs);
   }
+}
+
+function render(lines: string[], tail?: number): string {
+  const shown = tail !== undefined && tail >= 0 ? lines.slice(Math.max(0, lines.length - tail)) : lines;
+  return shown.map((l) => `${l}\n`).join('');
 }
 
 /** The cluster config is not usable; `problems` lists why, one line each. */

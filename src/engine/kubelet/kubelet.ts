@@ -63,6 +63,8 @@ export class Kubelet {
   private readonly images = new Set<string>();
   /** In-flight pulls: image -> time the pull completes. */
   private readonly pulling = new Map<string, number>();
+  /** Container logs by `pod uid/container`: the running instance's lines and the previous instance's. */
+  private readonly logs = new Map<string, { current: string[]; previous?: string[] }>();
   private readonly restartBackoff = new Backoff();
   private readonly pullBackoff = new Backoff();
   private readonly rng: Rng;
@@ -261,6 +263,7 @@ export class Kubelet {
       c.state = { kind: 'running', startedAtMs };
       c.started = true;
       c.program = programFor(behaviour, spec.command, spec.args);
+      this.startLog(w, c, startedAtMs);
       const readiness = spec.readinessProbe;
       if (!c.isInit) {
         if (!readiness) c.ready = true;
@@ -383,6 +386,19 @@ export class Kubelet {
     this.ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0, uid: pod.metadata.uid });
   }
 
+  private startLog(w: PodWorker, c: ContainerRecord, startedAtMs: number): void {
+    const key = `${w.uid}/${c.name}`;
+    const prev = this.logs.get(key);
+    const lines = (c.program?.logs ?? []).map((l) => l.replace('$(date)', dateString(startedAtMs)));
+    this.logs.set(key, { current: lines, ...(prev && c.restartCount > 0 ? { previous: prev.current } : {}) });
+  }
+
+  /** The log of a container of a pod on this node (current or previous instance), or undefined if none. */
+  containerLog(podUid: string, container: string, previous: boolean): string[] | undefined {
+    const entry = this.logs.get(`${podUid}/${container}`);
+    return previous ? entry?.previous : entry?.current;
+  }
+
   private forget(uid: string): void {
     const w = this.workers.get(uid);
     if (!w) return;
@@ -390,6 +406,7 @@ export class Kubelet {
     for (const c of [...w.containers, ...w.initContainers]) for (const t of c.timers) t.cancel();
     if (w.podIP && !w.hostNetwork) this.ipam?.release(w.podIP);
     this.restartBackoff.clearPrefix(`${uid}/`);
+    for (const k of this.logs.keys()) if (k.startsWith(`${uid}/`)) this.logs.delete(k);
     this.pullBackoff.clearPrefix(`${uid}/`);
     this.workers.delete(uid);
   }
@@ -415,6 +432,7 @@ export class Kubelet {
         startTimeMs: w.startTimeMs,
         isTerminal: terminal,
         ...(cur.status?.qosClass ? { qosClass: cur.status.qosClass } : {}),
+        generation: cur.metadata.generation ?? 1,
       },
       this.ctx.clock.nowMs,
       cur.status,
@@ -452,6 +470,16 @@ export class Kubelet {
   static ageMs(pod: KubeObject, nowMs: number): number {
     return nowMs - (fromTimestamp(pod.metadata.creationTimestamp) ?? nowMs);
   }
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `date` as busybox prints it in a UTC container: `Thu Jan 15 09:01:00 UTC 2026`. */
+function dateString(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
 /** A deterministic hex string derived from `text` (stable image digests). */

@@ -18,6 +18,8 @@ export interface PodRuntimeView {
   /** The pod is being deleted and every container has stopped. */
   isTerminal: boolean;
   qosClass?: string;
+  /** metadata.generation of the pod the status describes (v1.34 observedGeneration tracking). */
+  generation?: number;
 }
 
 function toApiState(s: RuntimeState): ContainerState {
@@ -102,6 +104,7 @@ export function generatePodStatus(v: PodRuntimeView, nowMs: number, prev: PodSta
     return {
       type,
       status,
+      ...(v.generation !== undefined ? { observedGeneration: v.generation } : {}),
       lastProbeTime: null as unknown as string,
       lastTransitionTime: old && old.status === status ? old.lastTransitionTime! : now,
       ...(reason ? { reason } : {}),
@@ -124,6 +127,7 @@ export function generatePodStatus(v: PodRuntimeView, nowMs: number, prev: PodSta
     scheduled ?? cond('PodScheduled', true),
   ];
   return {
+    ...(v.generation !== undefined ? { observedGeneration: v.generation } : {}),
     phase,
     conditions,
     hostIP: v.hostIP,

@@ -38,3 +38,9 @@ export function updatePodCondition(pod: PodObject, status: PodStatus, cond: Cond
   status.conditions = list;
   return !same;
 }
+
+/** The draft's status object, created when missing (drafts are private copies, so writing is fine). */
+export function podStatus(draft: PodObject): PodStatus {
+  const d = draft as { status?: PodStatus };
+  return (d.status ??= {});
+}

@@ -4,7 +4,7 @@
 import type { ConfigMap, Secret, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine';
 import { printAnnotationsMultiline, printLabelsMultiline } from './common';
-import type { DescribeContext } from './context';
+import { eventsOf, type DescribeContext } from './context';
 import { describeEvents } from './events';
 import { LEVEL_0, tabbedString } from './prefix-writer';
 
@@ -19,7 +19,7 @@ const SA_UID_ANNOTATION = 'kubernetes.io/service-account.uid';
  */
 export function describeConfigMap(obj: KubeObject, ctx: DescribeContext): string {
   const cm = obj as unknown as ConfigMap;
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`);
     w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);
@@ -79,7 +79,7 @@ export function describeServiceAccount(obj: KubeObject, ctx: DescribeContext): s
   for (const ref of [...(sa.secrets ?? []), ...(sa.imagePullSecrets ?? [])]) {
     if (ref.name && !existing.has(ref.name)) missing.add(ref.name);
   }
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`);
     w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);

@@ -13,4 +13,11 @@ export interface DescribeContext {
   list(kind: string, namespace?: string): KubeObject[];
   /** The core/v1 Events whose involvedObject.uid is the object's uid. */
   eventsFor(obj: KubeObject): KubeObject[];
+  /** `--show-events`: when false the Events section is left out entirely. Defaults to true. */
+  showEvents?: boolean;
+}
+
+/** The object's events, or undefined when the Events section is turned off (`--show-events=false`). */
+export function eventsOf(ctx: DescribeContext, obj: KubeObject): KubeObject[] | undefined {
+  return ctx.showEvents === false ? undefined : ctx.eventsFor(obj);
 }

@@ -4,7 +4,7 @@
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../../engine';
 import { printAnnotationsMultiline, printLabelsMultiline } from './common';
-import type { DescribeContext } from './context';
+import { eventsOf, type DescribeContext } from './context';
 import { formatPodPhaseCounts, podStatusForController } from './controller-pods';
 import { describeEvents } from './events';
 import { describePodTemplate } from './pod-template';
@@ -18,7 +18,7 @@ import { formatLabels, selectorString } from './selectors';
 export function describeDaemonSet(obj: KubeObject, ctx: DescribeContext): string {
   const ds = obj as unknown as DaemonSet;
   const counts = podStatusForController(ctx, obj, ds.spec?.selector);
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     const status = ds.status;
     w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`);

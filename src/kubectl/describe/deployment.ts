@@ -5,7 +5,7 @@ import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { controllerRef, fromTimestamp, selectorMatches, type KubeObject } from '../../engine';
 import { printAnnotationsMultiline, printLabelsMultiline } from './common';
-import type { DescribeContext } from './context';
+import { eventsOf, type DescribeContext } from './context';
 import { describeEvents } from './events';
 import { intOrString, rfc1123z } from './format';
 import { describePodTemplate } from './pod-template';
@@ -22,7 +22,7 @@ const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
  */
 export function describeDeployment(obj: KubeObject, ctx: DescribeContext): string {
   const d = obj as unknown as Deployment;
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   const { oldRSs, newRS } = replicaSetsOf(obj, ctx);
   return tabbedString((w) => {
     const spec = d.spec;

@@ -8,10 +8,11 @@ import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer';
 
 /**
  * `Events:  <none>`, or the `Type Reason Age From Message` table sorted by last timestamp, with repeated events
- * shown as `<last> (x<count> over <first>)`.
+ * shown as `<last> (x<count> over <first>)`; nothing at all when events are turned off (undefined).
  * Models staging/src/k8s.io/kubectl/pkg/describe/describe.go DescribeEvents.
  */
-export function describeEvents(events: readonly KubeObject[], w: PrefixWriter, nowMs: number): void {
+export function describeEvents(events: readonly KubeObject[] | undefined, w: PrefixWriter, nowMs: number): void {
+  if (events === undefined) return;
   if (events.length === 0) {
     w.write(LEVEL_0, 'Events:\t<none>\n');
     return;

@@ -4,7 +4,7 @@
  */
 import type { KubeObject } from '../../engine';
 import { printAnnotationsMultiline, printLabelsMultiline } from './common';
-import type { DescribeContext } from './context';
+import { eventsOf, type DescribeContext } from './context';
 import { describeEvents } from './events';
 import { LEVEL_0, tabbedString, type PrefixWriter } from './prefix-writer';
 
@@ -15,7 +15,7 @@ const SKIPPED = ['.metadata.managedFields', '.metadata.name', '.metadata.namespa
  * Models staging/src/k8s.io/kubectl/pkg/describe/describe.go genericDescriber.Describe.
  */
 export function describeGeneric(obj: KubeObject, ctx: DescribeContext): string {
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`);
     w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);

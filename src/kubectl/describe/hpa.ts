@@ -4,7 +4,7 @@
 import type { HorizontalPodAutoscaler, HPAScalingRules, MetricStatus } from 'kubernetes-types/autoscaling/v2';
 import type { KubeObject } from '../../engine';
 import { printAnnotationsMultiline, printLabelsMultiline } from './common';
-import type { DescribeContext } from './context';
+import { eventsOf, type DescribeContext } from './context';
 import { describeEvents } from './events';
 import { rfc1123z } from './format';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, tabbedString, type PrefixWriter } from './prefix-writer';
@@ -17,7 +17,7 @@ import { canonicalQuantity } from './quantity';
  */
 export function describeHorizontalPodAutoscaler(obj: KubeObject, ctx: DescribeContext): string {
   const hpa = obj as unknown as HorizontalPodAutoscaler;
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     const spec = hpa.spec;
     const status = hpa.status;

@@ -4,7 +4,7 @@
 import type { CronJob, Job, JobTemplateSpec } from 'kubernetes-types/batch/v1';
 import { fromTimestamp, humanDuration, type KubeObject } from '../../engine';
 import { printAnnotationsMultiline, printController, printLabelsMultiline } from './common';
-import type { DescribeContext } from './context';
+import { eventsOf, type DescribeContext } from './context';
 import { describeEvents } from './events';
 import { rfc1123z, titleBoolPtr } from './format';
 import { describePodTemplate } from './pod-template';
@@ -17,7 +17,7 @@ import { selectorString } from './selectors';
  */
 export function describeJob(obj: KubeObject, ctx: DescribeContext): string {
   const job = obj as unknown as Job;
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     const spec = job.spec;
     const status = job.status ?? {};
@@ -71,7 +71,7 @@ function capIndexesListOrNone(indexes: string, softLimit: number): string {
  */
 export function describeCronJob(obj: KubeObject, ctx: DescribeContext): string {
   const cj = obj as unknown as CronJob;
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     const spec = cj.spec;
     w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`);

@@ -5,7 +5,7 @@ import type { Event, Node, Pod } from 'kubernetes-types/core/v1';
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { KubeObject } from '../../engine';
 import { printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline } from './common';
-import type { DescribeContext } from './context';
+import { eventsOf, type DescribeContext } from './context';
 import { describeEvents } from './events';
 import { goBool, rfc1123z, since } from './format';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './prefix-writer';
@@ -36,7 +36,8 @@ export function describeNode(obj: KubeObject, ctx: DescribeContext): string {
     const inv = (e as unknown as Event).involvedObject;
     return inv?.kind === 'Node' && inv.name === name && inv.uid === name && name !== obj.metadata.uid;
   });
-  const events = [...ctx.eventsFor(obj), ...byName];
+  const own = eventsOf(ctx, obj);
+  const events = own === undefined ? undefined : [...own, ...byName];
   const lease = ctx.get('Lease', NODE_LEASE_NAMESPACE, name) as unknown as Lease | undefined;
   return tabbedString((w) => {
     const spec = node.spec ?? {};

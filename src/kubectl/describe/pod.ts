@@ -5,7 +5,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine';
 import { printAnnotationsMultiline, printController, printLabelsMultiline, printTolerationsMultiline } from './common';
 import { describeContainers, describeResources, envValueRetriever } from './containers';
-import type { DescribeContext } from './context';
+import { eventsOf, type DescribeContext } from './context';
 import { describeEvents } from './events';
 import { rfc1123z, since } from './format';
 import { describeTopologySpreadConstraints } from './pod-template';
@@ -24,7 +24,7 @@ export function describePod(obj: KubeObject, ctx: DescribeContext): string {
   const mirrorUid = pod.metadata?.annotations?.[MIRROR_POD_ANNOTATION];
   // Events of a static pod are recorded against the uid in its mirror annotation.
   const eventSubject = mirrorUid !== undefined ? { ...obj, metadata: { ...obj.metadata, uid: mirrorUid } } : obj;
-  const events = ctx.eventsFor(eventSubject);
+  const events = eventsOf(ctx, eventSubject);
   return tabbedString((w) => {
     const spec = pod.spec;
     const status = pod.status ?? {};

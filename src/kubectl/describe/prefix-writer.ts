@@ -22,7 +22,7 @@ export interface PrefixWriter {
 
 // Models staging/src/k8s.io/cli-runtime/pkg/printers/terminal.go WriteEscaped (ESC and CR are made visible).
 function escapeTerminal(text: string): string {
-  return text.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
+  return text.split('\x1b').join('^[').split('\r').join('\\r');
 }
 
 // Models staging/src/k8s.io/kubectl/pkg/describe/describe.go prefixWriter.

@@ -4,7 +4,7 @@
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../../engine';
 import { printAnnotationsMultiline, printController, printLabelsMultiline } from './common';
-import type { DescribeContext } from './context';
+import { eventsOf, type DescribeContext } from './context';
 import { formatPodPhaseCounts, podStatusForController } from './controller-pods';
 import { describeEvents } from './events';
 import { describePodTemplate } from './pod-template';
@@ -18,7 +18,7 @@ import { formatLabelSelector } from './selectors';
 export function describeReplicaSet(obj: KubeObject, ctx: DescribeContext): string {
   const rs = obj as unknown as ReplicaSet;
   const counts = podStatusForController(ctx, obj, rs.spec?.selector);
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`);
     w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);

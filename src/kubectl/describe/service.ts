@@ -5,7 +5,7 @@ import type { Endpoints, LoadBalancerIngress, Service } from 'kubernetes-types/c
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KubeObject } from '../../engine';
 import { printAnnotationsMultiline, printLabelsMultiline } from './common';
-import type { DescribeContext } from './context';
+import { eventsOf, type DescribeContext } from './context';
 import { describeEvents } from './events';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, tabbedString } from './prefix-writer';
 import { formatLabels } from './selectors';
@@ -22,7 +22,7 @@ export function describeService(obj: KubeObject, ctx: DescribeContext): string {
   const slices = ctx
     .list('EndpointSlice', obj.metadata.namespace)
     .filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === obj.metadata.name) as unknown as EndpointSlice[];
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     const spec = svc.spec ?? {};
     w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`);
@@ -113,7 +113,7 @@ export function formatEndpointSlices(slices: readonly EndpointSlice[], portName:
  */
 export function describeEndpointSlice(obj: KubeObject, ctx: DescribeContext): string {
   const eps = obj as unknown as EndpointSlice;
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`);
     w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);
@@ -156,7 +156,7 @@ export function describeEndpointSlice(obj: KubeObject, ctx: DescribeContext): st
  */
 export function describeEndpoints(obj: KubeObject, ctx: DescribeContext): string {
   const ep = obj as unknown as Endpoints;
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`);
     w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);

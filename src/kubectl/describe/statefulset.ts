@@ -5,7 +5,7 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine';
 import { printLabelsMultiline, printAnnotationsMultiline } from './common';
-import type { DescribeContext } from './context';
+import { eventsOf, type DescribeContext } from './context';
 import { formatPodPhaseCounts, podStatusForController } from './controller-pods';
 import { describeEvents } from './events';
 import { goSlice, intOrString, rfc1123z } from './format';
@@ -22,7 +22,7 @@ import { selectorString } from './selectors';
 export function describeStatefulSet(obj: KubeObject, ctx: DescribeContext): string {
   const sts = obj as unknown as StatefulSet;
   const counts = podStatusForController(ctx, obj, sts.spec?.selector);
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     const spec = sts.spec;
     w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`);

@@ -5,7 +5,7 @@ import type { PersistentVolume, PersistentVolumeClaim, Pod, VolumeNodeAffinity }
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { KubeObject } from '../../engine';
 import { printAnnotationsMultiline, printLabelsMultiline, printNodeSelectorTerms } from './common';
-import type { DescribeContext } from './context';
+import { eventsOf, type DescribeContext } from './context';
 import { describeEvents } from './events';
 import { goSlice, rfc1123z, since, titleBoolPtr } from './format';
 import { LEVEL_0, LEVEL_1, LEVEL_2, tabbedString, type PrefixWriter } from './prefix-writer';
@@ -23,7 +23,7 @@ const BETA_STORAGE_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
  */
 export function describePersistentVolume(obj: KubeObject, ctx: DescribeContext): string {
   const pv = obj as unknown as PersistentVolume;
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     const spec = pv.spec ?? {};
     const meta = obj.metadata;
@@ -80,7 +80,7 @@ function printVolumeNodeAffinity(w: PrefixWriter, affinity: VolumeNodeAffinity |
 export function describePersistentVolumeClaim(obj: KubeObject, ctx: DescribeContext): string {
   const pvc = obj as unknown as PersistentVolumeClaim;
   const usedBy = podsForClaim(obj, ctx);
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     printPersistentVolumeClaim(w, pvc, true, ctx.nowMs);
     w.write(LEVEL_0, 'Used By:\t');
@@ -138,7 +138,7 @@ function podsForClaim(obj: KubeObject, ctx: DescribeContext): string[] {
  */
 export function describeStorageClass(obj: KubeObject, ctx: DescribeContext): string {
   const sc = obj as unknown as StorageClass;
-  const events = ctx.eventsFor(obj);
+  const events = eventsOf(ctx, obj);
   return tabbedString((w) => {
     const ann = obj.metadata.annotations ?? {};
     const isDefault = ann['storageclass.kubernetes.io/is-default-class'] === 'true' ||

@@ -30,12 +30,10 @@ export function describeContext(ctx: CommandContext, showEvents: boolean): Descr
   const api = ctx.cluster.api;
   return {
     nowMs: ctx.cluster.nowMs,
+    showEvents,
     get: (kind, ns, name) => api.get(kind, ns, name),
     list: (kind, ns) => api.list(kind, ns),
-    eventsFor: (obj) =>
-      showEvents
-        ? api.list('Event', obj.metadata.namespace || 'default').filter((e) => (e.involvedObject as { uid?: string } | undefined)?.uid === obj.metadata.uid)
-        : [],
+    eventsFor: (obj) => api.list('Event', obj.metadata.namespace || 'default').filter((e) => (e.involvedObject as { uid?: string } | undefined)?.uid === obj.metadata.uid),
   };
 }
 

@@ -6,6 +6,7 @@
  * pkg/registry/core/persistentvolumeclaim/strategy.go and pkg/apis/core/validation/validation.go
  * ValidatePersistentVolumeClaimSpec / ValidatePersistentVolumeClaimUpdate.
  */
+import type { KubeObject } from '../../api/types';
 import { dns1123SubdomainErrors } from '../../api/names';
 import { type FieldError, forbiddenField, invalidValue, notSupported, required } from '../field-errors';
 import { registerStrategy, type Strategy } from '../strategy';
@@ -19,7 +20,7 @@ import { validateAccessModes } from './persistent-volume';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const spec = (obj: { spec?: unknown }): Obj => (isObj(obj.spec) ? obj.spec : {});
+const spec = (obj: KubeObject): Obj => (isObj(obj.spec) ? obj.spec : {});
 const requests = (s: Obj): Obj => (isObj(s.resources) && isObj(s.resources.requests) ? s.resources.requests : {});
 
 /** ValidatePersistentVolumeClaimSpec; also used for claim templates. */

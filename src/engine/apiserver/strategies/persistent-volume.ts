@@ -5,6 +5,7 @@
  * Models pkg/apis/core/v1/defaults.go SetDefaults_PersistentVolume, pkg/registry/core/persistentvolume/strategy.go
  * and pkg/apis/core/validation/validation.go ValidatePersistentVolumeSpec / ValidatePersistentVolumeUpdate.
  */
+import type { KubeObject } from '../../api/types';
 import { toTimestamp } from '../../api/meta';
 import { dns1123SubdomainErrors } from '../../api/names';
 import { type FieldError, forbiddenField, invalidValue, notSupported, required } from '../field-errors';
@@ -18,7 +19,7 @@ import { canonicalQuantity, parseQty } from './common/quantity';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const spec = (obj: { spec?: unknown }): Obj => (isObj(obj.spec) ? obj.spec : {});
+const spec = (obj: KubeObject): Obj => (isObj(obj.spec) ? obj.spec : {});
 
 /** Access modes, in the sorted order upstream lists them. */
 export const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];

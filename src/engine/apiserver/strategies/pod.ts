@@ -109,6 +109,8 @@ export const podStrategy: Strategy = {
   },
 
   prepareForCreate(obj) {
+    // The class is computed on the defaulted spec (limits copied into requests), as upstream decodes first.
+    defaultPodSpec(spec(obj), { isPod: true });
     obj.status = { phase: 'Pending', qosClass: computePodQOS(spec(obj)) };
   },
 

@@ -3,10 +3,11 @@
  * the rule that only replicas, ordinals, template, updateStrategy, retention policy and minReadySeconds may change.
  * Models pkg/apis/apps/v1/defaults.go SetDefaults_StatefulSet, pkg/registry/apps/statefulset/strategy.go and
  * pkg/apis/apps/validation/validation.go ValidateStatefulSetSpec / ValidateStatefulSetUpdate.
- * serviceName is optional in v1.34 and is not validated.
+ * serviceName is optional in v1.34; when set it must be a DNS-1123 label (it becomes the pods' subdomain).
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../api/types';
+import { dns1123LabelErrors } from '../../api/names';
 import { type FieldError, forbiddenField, invalidValue, notSupported, required } from '../field-errors';
 import { registerStrategy, type Strategy } from '../strategy';
 import { dedupe, invalidRendered, nonNegative } from './common/errors';
@@ -86,6 +87,9 @@ function validateStatefulSetSpec(s: Obj): FieldError[] {
     for (const f of ['whenDeleted', 'whenScaled']) {
       if (retention[f] !== 'Retain' && retention[f] !== 'Delete') errs.push(notSupported(`spec.persistentVolumeClaimRetentionPolicy.${f}`, retention[f] ?? '', ['Retain', 'Delete']));
     }
+  }
+  if (typeof s.serviceName === 'string' && s.serviceName) {
+    errs.push(...dns1123LabelErrors(s.serviceName).map((m) => invalidValue('spec.serviceName', s.serviceName, m)));
   }
   errs.push(...nonNegative(s.replicas, 'spec.replicas'));
   errs.push(...nonNegative(s.minReadySeconds, 'spec.minReadySeconds'));

@@ -39,6 +39,7 @@ export function daemonTolerations(hostNetwork: boolean): Toleration[] {
 export function startDaemonSetController(ctx: ComponentContext): void {
   const { api } = ctx;
   const queue = new WorkQueue(ctx.clock, ctx.rng, 'daemonset-controller', (key) => sync(key), { minMs: 2, maxMs: 12 });
+  const failures = new Map<string, number>();
   api.watch('DaemonSet', (ev) => queue.add(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`));
   api.watch('Pod', (ev) => {
     const ref = controllerRef(ev.object);
@@ -126,7 +127,14 @@ export function startDaemonSetController(ctx: ComponentContext): void {
       spec,
     });
     if (r.ok) ctx.events.record(SOURCE, ds, 'Normal', 'SuccessfulCreate', `Created pod: ${r.value.metadata.name}`);
-    else ctx.events.record(SOURCE, ds, 'Warning', 'FailedCreate', `Error creating: ${r.status.message}`);
+    else {
+      ctx.events.record(SOURCE, ds, 'Warning', 'FailedCreate', `Error creating: ${r.status.message}`);
+      // Models the rate-limited requeue after a failed sync (workqueue default: 5ms doubling, capped).
+      const key = `${ds.metadata.namespace}/${ds.metadata.name}`;
+      const n = (failures.get(key) ?? 0) + 1;
+      failures.set(key, n);
+      queue.add(key, Math.min(5 * 2 ** n, 60_000));
+    }
   }
 
   function deletePod(ds: StoredDs, p: StoredPod): void {

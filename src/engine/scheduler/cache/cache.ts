@@ -29,6 +29,8 @@ export class SchedulerCache implements SnapshotLister {
   private readonly pods = new Map<string, PodInfo>();
   private readonly images = new Map<string, ImageState>();
   readonly podIndex = new PodIndex();
+  /** topology key -> value -> nodes carrying it; built per key on first use, then kept current. */
+  private readonly domains = new Map<string, Map<string, Set<string>>>();
   private nodeList: NodeInfo[] | null = null;
   private affinityList: NodeInfo[] | null = null;
   private antiAffinityList: NodeInfo[] | null = null;
@@ -57,6 +59,38 @@ export class SchedulerCache implements SnapshotLister {
     return this.antiAffinityList;
   }
 
+  /**
+   * The values of a node label across the nodes that have it (topology domains), with the nodes in each.
+   * Lets topology spreading enumerate domains without scanning every node.
+   */
+  topologyDomains(key: string): ReadonlyMap<string, ReadonlySet<string>> {
+    let m = this.domains.get(key);
+    if (!m) {
+      m = new Map();
+      for (const ni of this.list()) {
+        const v = ni.labels?.[key];
+        if (v !== undefined) addDomain(m, v, ni.name);
+      }
+      this.domains.set(key, m);
+    }
+    return m;
+  }
+
+  private indexDomains(node: NodeObject, sign: 1 | -1): void {
+    const labels = node.metadata.labels;
+    if (!labels) return;
+    for (const [key, m] of this.domains) {
+      const v = labels[key];
+      if (v === undefined) continue;
+      if (sign > 0) addDomain(m, v, node.metadata.name);
+      else {
+        const set = m.get(v);
+        set?.delete(node.metadata.name);
+        if (set && set.size === 0) m.delete(v);
+      }
+    }
+  }
+
   /** The PodInfo accounted for a bound pod, if any. */
   podInfo(uid: string): PodInfo | undefined {
     return this.pods.get(uid);
@@ -75,6 +109,7 @@ export class SchedulerCache implements SnapshotLister {
     ni.setNode(node);
     this.setImages(ni, node);
     this.tree.add(name, zoneKey(node.metadata.labels));
+    this.indexDomains(node, 1);
     this.invalidateLists();
     return ni;
   }
@@ -87,7 +122,10 @@ export class SchedulerCache implements SnapshotLister {
     }
     const oldZone = zoneKey(oldNode.metadata.labels);
     const newZone = zoneKey(node.metadata.labels);
+    // Index from the node we had (the watch's old object may lag behind what we stored).
+    this.indexDomains(ni.node, -1);
     ni.setNode(node);
+    this.indexDomains(node, 1);
     if (JSON.stringify(oldNode.status?.images ?? null) !== JSON.stringify(node.status?.images ?? null)) {
       this.clearImages(ni);
       this.setImages(ni, node);
@@ -104,6 +142,7 @@ export class SchedulerCache implements SnapshotLister {
     const ni = this.nodes.get(node.metadata.name);
     if (!ni || !ni.node) return;
     this.tree.remove(ni.name, zoneKey(ni.node.metadata.labels));
+    this.indexDomains(ni.node, -1);
     this.clearImages(ni);
     ni.node = null;
     if (ni.pods.length === 0) this.nodes.delete(ni.name);
@@ -191,4 +230,10 @@ export class SchedulerCache implements SnapshotLister {
     this.affinityList = null;
     this.antiAffinityList = null;
   }
+}
+
+function addDomain(m: Map<string, Set<string>>, value: string, node: string): void {
+  let set = m.get(value);
+  if (!set) m.set(value, (set = new Set()));
+  set.add(node);
 }

@@ -8,6 +8,8 @@ export interface StateData {
   clone(): StateData;
 }
 
+import type { SchedulerPlugin } from './interface';
+
 /** The cycle state of one scheduling attempt. */
 export class CycleState {
   private readonly data = new Map<string, StateData>();
@@ -15,6 +17,8 @@ export class CycleState {
   skipFilterPlugins: ReadonlySet<string> = EMPTY;
   /** Plugins whose PreScore returned Skip: their Score is not run this cycle. */
   skipScorePlugins: ReadonlySet<string> = EMPTY;
+  /** The Filter plugins that run this cycle (all minus skipFilterPlugins), computed once after PreFilter. */
+  activeFilterPlugins: readonly SchedulerPlugin[] | null = null;
 
   read<T extends StateData>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;
@@ -34,6 +38,7 @@ export class CycleState {
     for (const [k, v] of this.data) c.data.set(k, v.clone());
     c.skipFilterPlugins = this.skipFilterPlugins;
     c.skipScorePlugins = this.skipScorePlugins;
+    c.activeFilterPlugins = this.activeFilterPlugins;
     return c;
   }
 }

@@ -76,6 +76,8 @@ export interface SnapshotLister {
   havePodsWithAffinityList(): readonly NodeInfo[];
   /** Nodes hosting at least one pod with required pod anti-affinity. */
   havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[];
+  /** Values of a node label across nodes (topology domains), with the nodes carrying each value. */
+  topologyDomains(key: string): ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Pods nominated to nodes by preemption (their status.nominatedNodeName), for the filter's reservation. */

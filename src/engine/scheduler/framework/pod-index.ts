@@ -45,7 +45,11 @@ export class PodIndex {
   private readonly byNamespace = new Map<string, Set<PodInfo>>();
   private readonly all = new Set<PodInfo>();
   private readonly counters = new Map<string, MatchCounter>();
-  private readonly countersByNs = new Map<string, Set<MatchCounter>>();
+  /**
+   * Counters by namespace, then by one equality requirement of their selector ("key\u0000value"; '' for
+   * selectors without one), so a pod event only checks counters that could match it.
+   */
+  private readonly countersByNs = new Map<string, Map<string, Set<MatchCounter>>>();
   private tick = 0;
 
   get size(): number {
@@ -57,8 +61,7 @@ export class PodIndex {
     addTo(this.byNamespace, pi.namespace, pi);
     const labels = pi.labels;
     if (labels) for (const k of Object.keys(labels)) addTo(this.byLabel, `${k}\u0000${labels[k]}`, pi);
-    const cs = this.countersByNs.get(pi.namespace);
-    if (cs) for (const c of cs) if (c.counts(pi)) c.adjust(pi.nodeName, 1);
+    this.forEachCounterOf(pi, (c) => c.adjust(pi.nodeName, 1));
   }
 
   remove(pi: PodInfo): void {
@@ -66,8 +69,24 @@ export class PodIndex {
     removeFrom(this.byNamespace, pi.namespace, pi);
     const labels = pi.labels;
     if (labels) for (const k of Object.keys(labels)) removeFrom(this.byLabel, `${k}\u0000${labels[k]}`, pi);
-    const cs = this.countersByNs.get(pi.namespace);
-    if (cs) for (const c of cs) if (c.counts(pi)) c.adjust(pi.nodeName, -1);
+    this.forEachCounterOf(pi, (c) => c.adjust(pi.nodeName, -1));
+  }
+
+  /** Calls `fn` for every counter that counts `pi`. */
+  private forEachCounterOf(pi: PodInfo, fn: (c: MatchCounter) => void): void {
+    const byReq = this.countersByNs.get(pi.namespace);
+    if (!byReq) return;
+    const visit = (set: Set<MatchCounter> | undefined) => {
+      if (set) for (const c of set) if (c.counts(pi)) fn(c);
+    };
+    visit(byReq.get(''));
+    const labels = pi.labels;
+    if (labels) for (const k of Object.keys(labels)) visit(byReq.get(`${k}\u0000${labels[k]}`));
+  }
+
+  private counterSlot(c: MatchCounter): string {
+    const r = c.selector.find((x) => (x.op === '=' || x.op === 'In') && x.values.length === 1);
+    return r ? `${r.key}\u0000${r.values[0]}` : '';
   }
 
   /**
@@ -101,8 +120,11 @@ export class PodIndex {
         if (counter.counts(pi)) counter.adjust(pi.nodeName, 1);
       });
       this.counters.set(key, c);
-      let set = this.countersByNs.get(namespace);
-      if (!set) this.countersByNs.set(namespace, (set = new Set()));
+      let byReq = this.countersByNs.get(namespace);
+      if (!byReq) this.countersByNs.set(namespace, (byReq = new Map()));
+      const slot = this.counterSlot(c);
+      let set = byReq.get(slot);
+      if (!set) byReq.set(slot, (set = new Set()));
       set.add(c);
       if (this.counters.size > MAX_COUNTERS) this.evict();
     }
@@ -115,7 +137,10 @@ export class PodIndex {
     const sorted = [...this.counters.entries()].sort((a, b) => a[1].lastUsed - b[1].lastUsed);
     for (const [key, c] of sorted.slice(0, sorted.length >> 1)) {
       this.counters.delete(key);
-      this.countersByNs.get(c.namespace)?.delete(c);
+      const byReq = this.countersByNs.get(c.namespace);
+      const slot = this.counterSlot(c);
+      byReq?.get(slot)?.delete(c);
+      if (byReq?.get(slot)?.size === 0) byReq.delete(slot);
     }
   }
 }

@@ -5,11 +5,15 @@
  */
 import { CycleState } from './cycle-state';
 import type { FrameworkRunner, PodNominator, PostFilterResult, SchedulerPlugin } from './interface';
-import { MAX_NODE_SCORE, MIN_NODE_SCORE } from './interface';
+import { MAX_NODE_SCORE as MAX_SCORE, MIN_NODE_SCORE as MIN_SCORE } from './interface';
 import type { NodeToStatus } from './fit-error';
 import type { NodeInfo } from './node-info';
 import type { PodInfo } from './pod-info';
 import { Code, Status, asStatus } from './status';
+
+// Module-local copies for the per-node loops.
+const MAX_NODE_SCORE: number = MAX_SCORE;
+const MIN_NODE_SCORE: number = MIN_SCORE;
 
 /** A plugin enabled in the profile, with its score weight. */
 export interface EnabledPlugin {
@@ -63,7 +67,7 @@ export class Framework implements FrameworkRunner {
 
   /** Models RunPreFilterPlugins. */
   runPreFilterPlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): PreFilterOutcome {
-    let nodeNames: Set<string> | null = null;
+    let nodeNames = null as Set<string> | null;
     let returnStatus: Status | null = null;
     const pluginsWithNodes = new Set<string>();
     const skip = new Set<string>();
@@ -91,7 +95,7 @@ export class Framework implements FrameworkRunner {
       }
       if (r?.nodeNames) {
         pluginsWithNodes.add(pl.name);
-        nodeNames = nodeNames === null ? new Set(r.nodeNames) : new Set([...nodeNames].filter((n) => r!.nodeNames!.has(n)));
+        nodeNames = intersect(nodeNames, r.nodeNames);
         if (nodeNames.size === 0) {
           const list = [...pluginsWithNodes].sort();
           const msg = list.length === 1 ? `node(s) didn't satisfy plugin ${list[0]}` : `node(s) didn't satisfy plugin(s) [${list.join(' ')}] simultaneously`;
@@ -100,16 +104,19 @@ export class Framework implements FrameworkRunner {
       }
     }
     state.skipFilterPlugins = skip;
+    state.activeFilterPlugins = skip.size === 0 ? this.filterPlugins : this.filterPlugins.filter((p) => !skip.has(p.name));
     return { nodeNames, status: returnStatus, pluginsWithNodes };
   }
 
   /** Models RunFilterPlugins: the first rejecting plugin decides. */
   runFilterPlugins(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null {
-    const skip = state.skipFilterPlugins;
-    const plugins = this.filterPlugins;
+    let plugins = state.activeFilterPlugins;
+    if (plugins === null) {
+      const skip = state.skipFilterPlugins;
+      plugins = skip.size === 0 ? this.filterPlugins : this.filterPlugins.filter((p) => !skip.has(p.name));
+    }
     for (let i = 0; i < plugins.length; i++) {
       const pl = plugins[i]!;
-      if (skip.size > 0 && skip.has(pl.name)) continue;
       const s = pl.filter!(state, pod, nodeInfo);
       if (s !== null && s.code !== Code.Success) {
         if (!s.isRejected) return new Status(Code.Error, [`running "${pl.name}" filter plugin: ${s.message}`], pl.name);
@@ -228,4 +235,11 @@ export class Framework implements FrameworkRunner {
   newCycleState(): CycleState {
     return new CycleState();
   }
+}
+
+function intersect(a: ReadonlySet<string> | null, b: ReadonlySet<string>): Set<string> {
+  if (a === null) return new Set(b);
+  const out = new Set<string>();
+  for (const n of a) if (b.has(n)) out.add(n);
+  return out;
 }

@@ -467,6 +467,14 @@ export class SchedulingQueue implements PodNominator {
     if (list.length === 0) this.nominatedByNode.delete(node);
   }
 
+  /** Cancels the flush timers (the scheduler is stopping). */
+  close(): void {
+    this.backoffTimer?.cancel();
+    this.backoffTimer = null;
+    this.unschedulableTimer?.cancel();
+    this.unschedulableTimer = null;
+  }
+
   // --- introspection -------------------------------------------------------------------------------------
 
   /** Counts per location (for tests and the UI). */

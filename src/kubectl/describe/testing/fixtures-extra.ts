@@ -279,7 +279,7 @@ export function webHPA(): KubeObject {
 }
 
 /** A crash-looping pod with an init container, many volume and env kinds, and aggregated events. */
-export function crashyPod(): KubeObject {
+export function crashyPod(): KubeObject[] {
   const uid = 'pod-uid-crashy';
   const ref = { kind: 'Pod', namespace: 'default', name: 'crashy', uid, apiVersion: 'v1', fieldPath: 'spec.containers{app}' };
   const pod: KubeObject = {

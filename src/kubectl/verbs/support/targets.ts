@@ -31,6 +31,8 @@ export interface TargetOptions {
   enforceNamespace?: boolean;
   /** `--local`: act on the objects of the files as written, without reading the server. */
   local?: boolean;
+  /** False to use objects from `-f` files as written instead of re-reading them (the builder without Latest()). */
+  latest?: boolean;
 }
 
 /** One object to act on, as the server has it now. */
@@ -161,7 +163,7 @@ function visitFiles(ctx: CommandContext, files: readonly string[], opts: TargetO
     const local = doc.obj!;
     const type = typeForKind(local.kind);
     if (!type) {
-      errors.push(clientFailure(`resource mapping not found for name: "${local.metadata?.name ?? ''}" namespace: "${local.metadata?.namespace ?? ''}" from "${doc.source}": no matches for kind "${local.kind}" in version "${local.apiVersion}"`));
+      errors.push(clientFailure(`resource mapping not found for name: "${local.metadata?.name ?? ''}" namespace: "${local.metadata?.namespace ?? ''}" from "${doc.source}": no matches for kind "${local.kind}" in version "${local.apiVersion}"\nensure CRDs are installed first`));
       continue;
     }
     let namespace: string | undefined;
@@ -173,7 +175,7 @@ function visitFiles(ctx: CommandContext, files: readonly string[], opts: TargetO
       }
     }
     const name = local.metadata.name;
-    const obj = opts.local ? { ...local, metadata: { ...local.metadata, ...(namespace ? { namespace } : {}) } } : ctx.cluster.api.get(type.kind, namespace, name);
+    const obj = opts.local || opts.latest === false ? { ...local, metadata: { ...local.metadata, ...(namespace ? { namespace } : {}) } } : ctx.cluster.api.get(type.kind, namespace, name);
     if (!obj) {
       errors.push(statusFailure(notFoundStatus(type, name)));
       continue;

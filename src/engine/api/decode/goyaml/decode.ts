@@ -439,7 +439,9 @@ function decodeBinary(text: string, line: number): string {
 /** A rough Go `%#v` of a value, for the rare messages that print one. */
 function goSyntax(v: GoValue): string {
   if ('kind' in v) {
-    const parts = [...v.entries.values()].map((e) => `${goSyntax(e.key)}:${goSyntax(e.value)}`);
+    // fmt prints map entries sorted by key.
+    const entries = [...v.entries.values()].sort((a, b) => (String(a.key.value) < String(b.key.value) ? -1 : String(a.key.value) > String(b.key.value) ? 1 : 0));
+    const parts = entries.map((e) => `${goSyntax(e.key)}:${goSyntax(e.value)}`);
     return `map[interface {}]interface {}{${parts.join(', ')}}`;
   }
   switch (v.tag) {

@@ -9,7 +9,7 @@
  */
 import type { KubeObject } from '../../../api/types';
 import type { ConditionLike } from '../../../api/meta';
-import { updatePodCondition } from '../../pod-condition';
+import { podStatus, updatePodCondition } from '../../pod-condition';
 import type { CycleState } from '../../framework/cycle-state';
 import { fitErrorMessage, newDiagnosis, NodeToStatus } from '../../framework/fit-error';
 import type { Handle, PostFilterResult, SchedulerPlugin } from '../../framework/interface';
@@ -141,7 +141,7 @@ export function newDefaultPreemption(handle: Handle, args: DefaultPreemptionArgs
         v.namespace,
         v.name,
         (draft) => {
-          updatePodCondition(draft, (draft.status ??= {}), { type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler', message: `${handle.schedulerName}: preempting to accommodate a higher priority pod` }, now);
+          updatePodCondition(draft, podStatus(draft), { type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler', message: `${handle.schedulerName}: preempting to accommodate a higher priority pod` }, now);
         },
         'status',
       );

@@ -46,9 +46,9 @@ export function newNodeAffinity(): SchedulerPlugin {
       const terms = required?.nodeSelectorTerms ?? [];
       if (terms.length === 0) return null;
       // Models PreFilter: terms that pin metadata.name narrow the candidate nodes.
-      let nodeNames: Set<string> | null = null;
+      let nodeNames = null as Set<string> | null;
       for (const t of terms) {
-        let termNames: Set<string> | null = null;
+        let termNames = null as Set<string> | null;
         for (const r of t.matchFields ?? []) {
           if (r.key !== 'metadata.name' || r.operator !== 'In') continue;
           const s = new Set(r.values ?? []);

@@ -5,6 +5,8 @@
 import type { StateData } from '../../framework/cycle-state';
 import { SKIP } from '../../framework/status';
 import { MAX_NODE_SCORE, type SchedulerPlugin } from '../../framework/interface';
+
+const MAX_SCORE: number = MAX_NODE_SCORE;
 import { NodeResourcesBalancedAllocation as NAME } from '../names';
 import { DEFAULT_RESOURCES, ResourceAllocationScorer, type ResourceSpec } from './resource-allocation';
 
@@ -19,24 +21,33 @@ class PreScoreState implements StateData {
 
 /** Models balancedResourceScorer: (1 - std of the capped usage fractions) * 100, truncated. */
 export function balancedResourceScorer(requested: Float64Array, allocatable: Float64Array): number {
-  const fractions: number[] = [];
+  // First pass: count and sum the fractions without allocating (this runs for every scored node).
+  let n = 0;
   let total = 0;
+  let f0 = 0;
+  let f1 = 0;
   for (let i = 0; i < requested.length; i++) {
     if (allocatable[i] === 0) continue;
     const f = Math.min(1, requested[i]! / allocatable[i]!);
+    if (n === 0) f0 = f;
+    else if (n === 1) f1 = f;
     total += f;
-    fractions.push(f);
+    n++;
   }
   let std = 0;
-  if (fractions.length === 2) {
-    std = Math.abs((fractions[0]! - fractions[1]!) / 2);
-  } else if (fractions.length > 2) {
-    const mean = total / fractions.length;
+  if (n === 2) {
+    std = Math.abs((f0 - f1) / 2);
+  } else if (n > 2) {
+    const mean = total / n;
     let sum = 0;
-    for (const f of fractions) sum += (f - mean) * (f - mean);
-    std = Math.sqrt(sum / fractions.length);
+    for (let i = 0; i < requested.length; i++) {
+      if (allocatable[i] === 0) continue;
+      const f = Math.min(1, requested[i]! / allocatable[i]!);
+      sum += (f - mean) * (f - mean);
+    }
+    std = Math.sqrt(sum / n);
   }
-  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+  return Math.trunc((1 - std) * MAX_SCORE);
 }
 
 /** Builds the plugin. */

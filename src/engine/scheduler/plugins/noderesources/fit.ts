@@ -64,6 +64,20 @@ export function fitsRequest(pod: PodInfo, ni: NodeInfo): InsufficientResource[] 
   return out;
 }
 
+/** True when the pod certainly fits (no allocation); false means "run fitsRequest for the reasons". */
+function fitsQuickly(pod: PodInfo, ni: NodeInfo): boolean {
+  const alloc = ni.allocatable;
+  const used = ni.requested;
+  if (ni.pods.length + 1 > alloc.allowedPodNumber) return false;
+  const req = pod.requests;
+  if (req.scalar) return false;
+  return (
+    (req.milliCPU <= 0 || req.milliCPU <= alloc.milliCPU - used.milliCPU) &&
+    (req.memory <= 0 || req.memory <= alloc.memory - used.memory) &&
+    (req.ephemeralStorage <= 0 || req.ephemeralStorage <= alloc.ephemeralStorage - used.ephemeralStorage)
+  );
+}
+
 /** Whether `pod` fits an empty node like `node` (used by queueing hints). */
 function fitsEmptyNode(pod: PodInfo, node: NodeObject): boolean {
   const ni = new NodeInfo(node.metadata.name);
@@ -80,6 +94,7 @@ export function newFit(args: { resources?: readonly ResourceSpec[] } = {}): Sche
   return {
     name: NAME,
     filter(_state, pod, nodeInfo) {
+      if (fitsQuickly(pod, nodeInfo)) return null;
       const insufficient = fitsRequest(pod, nodeInfo);
       if (insufficient.length === 0) return null;
       let code: Code = Code.Unschedulable;

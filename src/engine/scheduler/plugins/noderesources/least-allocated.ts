@@ -2,7 +2,10 @@
  * LeastAllocated: prefer nodes with the most unrequested capacity.
  * Models pkg/scheduler/framework/plugins/noderesources/least_allocated.go.
  */
-import { MAX_NODE_SCORE } from '../../framework/interface';
+import { MAX_NODE_SCORE as MAX_SCORE } from '../../framework/interface';
+
+// A module-local copy: the hot loop should not go through an import binding.
+const MAX_NODE_SCORE: number = MAX_SCORE;
 import type { ResourceSpec, Scorer } from './resource-allocation';
 
 /** Models leastRequestedScore: (capacity - requested) * 100 / capacity, 0 when over capacity. */

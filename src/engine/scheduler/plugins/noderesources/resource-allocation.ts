@@ -50,32 +50,36 @@ export class ResourceAllocationScorer {
   score(nodeInfo: NodeInfo, podRequests: readonly number[]): number {
     const req = this.requested;
     const alloc = this.allocatable;
-    for (let i = 0; i < this.resources.length; i++) {
-      const [a, r] = this.allocatableRequest(nodeInfo, this.resources[i]!.name, podRequests[i]!);
-      alloc[i] = a;
-      req[i] = a === 0 ? 0 : r;
-    }
+    const resources = this.resources;
+    for (let i = 0; i < resources.length; i++) this.fill(i, nodeInfo, resources[i]!.name, podRequests[i]!);
     return this.scorer(req, alloc);
   }
 
-  // Models calculateResourceAllocatableRequest.
-  private allocatableRequest(ni: NodeInfo, name: string, podRequest: number): [number, number] {
+  // Models calculateResourceAllocatableRequest; writes slot i of the buffers (0/0 = resource not scored).
+  private fill(i: number, ni: NodeInfo, name: string, podRequest: number): void {
     const requested = this.useRequested ? ni.requested : ni.nonZeroRequested;
-    if (podRequest === 0 && isScalarResourceName(name)) return ZERO;
+    let a = 0;
+    let r = 0;
     switch (name) {
       case 'cpu':
-        return [ni.allocatable.milliCPU, requested.milliCPU + podRequest];
+        a = ni.allocatable.milliCPU;
+        r = requested.milliCPU + podRequest;
+        break;
       case 'memory':
-        return [ni.allocatable.memory, requested.memory + podRequest];
+        a = ni.allocatable.memory;
+        r = requested.memory + podRequest;
+        break;
       case 'ephemeral-storage':
-        return [ni.allocatable.ephemeralStorage, ni.requested.ephemeralStorage + podRequest];
-      default: {
-        const a = ni.allocatable.scalar?.get(name);
-        if (a === undefined) return ZERO;
-        return [a, ni.requested.get(name) + podRequest];
-      }
+        a = ni.allocatable.ephemeralStorage;
+        r = ni.requested.ephemeralStorage + podRequest;
+        break;
+      default:
+        if (podRequest === 0 && isScalarResourceName(name)) break;
+        a = ni.allocatable.scalar?.get(name) ?? 0;
+        r = ni.requested.get(name) + podRequest;
     }
+    this.allocatable[i] = a;
+    this.requested[i] = a === 0 ? 0 : r;
   }
 }
 
-const ZERO: [number, number] = [0, 0];

@@ -32,6 +32,7 @@ export const SYSTEM_DEFAULT_CONSTRAINTS: readonly TopologySpreadConstraint[] = [
   { topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 5 },
 ];
 
+/** The node label that makes every node its own topology domain (counted per node at Score). */
 export const LABEL_HOSTNAME = 'kubernetes.io/hostname';
 
 /** Models filterTopologySpreadConstraints: constraints of one action, with matchLabelKeys merged in. */

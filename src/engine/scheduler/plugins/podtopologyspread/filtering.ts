@@ -96,12 +96,41 @@ export function preFilter(handle: Handle, state: CycleState, pod: PodInfo, const
   const required = new RequiredNodeAffinity(pod.pod);
   const tpValueToMatchNum = constraints.map(() => new Map<string, number>());
   const counters = constraints.map((c) => (selectorCounts(c.selector) ? handle.podIndex.counter(pod.namespace, c.selector) : null));
+  if (constraints.length === 1 && required.isEmpty && constraints[0]!.nodeTaintsPolicy !== 'Honor') {
+    // Fast path (one constraint, every node eligible): the domains come from the cache's label index and the
+    // counts from the matching-pod counter, so nodes without matching pods are never visited.
+    const c = constraints[0]!;
+    const m = tpValueToMatchNum[0]!;
+    for (const value of handle.snapshot.topologyDomains(c.topologyKey).keys()) m.set(value, 0);
+    const counter = counters[0];
+    if (counter) {
+      for (const [nodeName, n] of counter.byNode) {
+        const value = handle.snapshot.get(nodeName)?.node?.metadata.labels?.[c.topologyKey];
+        if (value !== undefined) m.set(value, (m.get(value) ?? 0) + n);
+      }
+    }
+    return finish(state, constraints, tpValueToMatchNum, pod, required);
+  }
+
+  // Upstream keys a node's counts by topology pair, so constraints sharing a key share the last one's count;
+  // that quirk only matters when keys repeat, which the fast path below checks for.
+  const keys = constraints.map((c) => c.topologyKey);
+  const sharedKeys = new Set(keys).size !== keys.length;
   const perNode = new Map<string, number>();
   for (const ni of handle.snapshot.list()) {
     const node = ni.node!;
     const labels = node.metadata.labels;
     if (!nodeLabelsMatchConstraints(labels, constraints)) continue;
-    // Upstream keys a node's counts by topology pair, so constraints sharing a key share the last count.
+    if (!sharedKeys) {
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i]!;
+        if (!matchNodeInclusionPolicies(c, pod, node, required)) continue;
+        const value = labels![c.topologyKey]!;
+        const m = tpValueToMatchNum[i]!;
+        m.set(value, (m.get(value) ?? 0) + (counters[i]?.count(ni.name) ?? 0));
+      }
+      continue;
+    }
     perNode.clear();
     for (let i = 0; i < constraints.length; i++) {
       const c = constraints[i]!;
@@ -119,6 +148,10 @@ export function preFilter(handle: Handle, state: CycleState, pod: PodInfo, const
       }
     }
   }
+  return finish(state, constraints, tpValueToMatchNum, pod, required);
+}
+
+function finish(state: CycleState, constraints: readonly Constraint[], tpValueToMatchNum: Map<string, number>[], pod: PodInfo, required: RequiredNodeAffinity): null {
   const criticalPaths = constraints.map((_, i) => {
     const p = new CriticalPaths();
     for (const [v, n] of tpValueToMatchNum[i]!) p.update(v, n);
