@@ -46,12 +46,6 @@ function definitionPrefix(module: string): string {
   return `io.k8s.api.${module.replace('/', '.')}`;
 }
 
-/** The Go package name a module's types print with (`v1.PodSpec`, `v2.MetricSpec`). */
-function goPackage(module: string): string {
-  if (module === 'api/resource') return 'resource';
-  if (module === 'runtime') return 'runtime';
-  return module.split('/').pop()!;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Hand-kept tables (v1.34).
@@ -600,6 +594,6 @@ const schema: FieldSchema = { source: 'kubernetes-types 1.30.0 with v1.34 additi
 
 // One type per line: small, and diffs stay readable.
 const lines = Object.entries(schema.types).map(([name, t]) => `    ${JSON.stringify(name)}: ${JSON.stringify(t)}`);
-const text = `{\n  "source": ${JSON.stringify(schema.source)},\n  "kinds": ${JSON.stringify(schema.kinds, null, 4).replace(/\n/g, '\n  ')},\n  "types": {\n${lines.join(',\n')}\n  }\n}\n`;
+const text = `{\n  "source": ${JSON.stringify(schema.source)},\n  "kinds": ${JSON.stringify(schema.kinds, null, 2).replace(/\n/g, '\n  ')},\n  "types": {\n${lines.join(',\n')}\n  }\n}\n`;
 writeFileSync(OUT, text);
 process.stdout.write(`wrote ${OUT}: ${Object.keys(schema.types).length} types, ${text.length} bytes\n`);

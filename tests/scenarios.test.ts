@@ -37,3 +37,17 @@ describe('scenario transcripts', () => {
     });
   }
 });
+
+describe('determinism', () => {
+  const script = readFileSync(join(dir, 'rollout-set-image.sh'), 'utf8');
+  it('gives byte-identical transcripts for the same script and seed', () => {
+    expect(runScenario(script, dir)).toBe(runScenario(script, dir));
+  });
+  it('changes pod name suffixes with another seed', () => {
+    const a = runScenario(script, dir);
+    const b = runScenario(`# seed: 7\n${script}`, dir);
+    const suffixes = (t: string) => [...t.matchAll(/web-[a-z0-9]+-([bcdfghjklmnpqrstvwxz2456789]{5})\b/g)].map((m) => m[1]).sort();
+    expect(suffixes(a).length).toBeGreaterThan(0);
+    expect(suffixes(b)).not.toEqual(suffixes(a));
+  });
+});

@@ -27,3 +27,9 @@ export type { SchedulingDecision, NodeFilterResult, NodeScoreResult } from './sc
 export { registerPlugin } from './scheduler/plugins/registry';
 export type { PluginRegistration } from './scheduler/plugins/registry';
 export type { SchedulerPlugin, Handle as SchedulerPluginHandle } from './scheduler/framework/interface';
+export { decodeManifests, MAX_REQUEST_BYTES, strictDecode, parseQuantityError, yamlToJson, YamlToJsonError, goJsonMarshal, goQuote } from './api/decode';
+export type { DecodedDoc, DecodeOptions, ServerDecodeError, ValidationDirective, StrictDecodeResult, DuplicateKey, YamlDocument } from './api/decode';
+export { goTypeName, goStructName, goElementTypeName, toJsonSchema } from './api/schema';
+export type { JsonSchema, JsonSchemaOptions } from './api/schema';
+export { jsonMergePatch, createJsonMergePatch, jsonPatch, MAX_JSON_PATCH_OPERATIONS, strategicMergePatch, twoWayMerge, threeWayMerge, planApply, applyThreeWayPatch, patchSchemaForKind, StrategicPatchError, LAST_APPLIED_ANNOTATION, lastAppliedConfiguration, lastAppliedAnnotationValue, lastAppliedText, readLastApplied, withLastApplied } from './apiserver/patch';
+export type { JsonPatchOp, PatchFailure, PatchResult, PatchComputation, ApplyPlan, ThreeWayApplyResult, PatchSchema, JsonMap } from './apiserver/patch';

@@ -132,14 +132,15 @@ export class ApiServer {
     const meta = obj.metadata;
     if (type.namespaced) meta.namespace = meta.namespace || 'default';
     else delete meta.namespace;
-    const nameErr = this.checkName(type, obj);
-    if (nameErr) return fail(nameErr);
+    if (!meta.name && !meta.generateName) {
+      return fail(invalid(type, '', toCauses([required('metadata.name', 'name or generateName is required')])));
+    }
     if (!meta.name && meta.generateName) meta.name = this.generateName(type, meta.namespace, meta.generateName);
     if (type.namespaced) {
+      // NamespaceLifecycle admission runs before validation.
       const nsErr = this.checkNamespaceWritable(type, meta.namespace!, meta.name);
       if (nsErr) return fail(nsErr);
     }
-    if (this.store.get(type.kind, meta.namespace, meta.name)) return fail(alreadyExists(type, meta.name));
 
     const strategy = strategyFor(type.kind);
     for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) delete meta[f];
@@ -152,8 +153,12 @@ export class ApiServer {
       const denied = plugin('CREATE', obj, undefined, this.strategyContext);
       if (denied) return fail(denied);
     }
-    const errs = strategy.validate?.(obj, this.strategyContext) ?? [];
+    // ValidateObjectMeta (the name) and the kind's own validation report together, as one Invalid status.
+    // Kinds with a strategy validate the name themselves (DNS-1035 for Services, labels for Namespaces, ...).
+    const errs = strategy.validate ? strategy.validate(obj, this.strategyContext) : this.nameErrors(meta.name);
     if (errs.length > 0) return fail(invalid(type, meta.name, toCauses(errs)));
+    // Storage is last: AlreadyExists only for valid objects.
+    if (this.store.get(type.kind, meta.namespace, meta.name)) return fail(alreadyExists(type, meta.name));
     if (opts.dryRun) return ok(this.finish(obj) as T);
 
     if (tracksGeneration(obj)) meta.generation = 1;
@@ -370,16 +375,8 @@ export class ApiServer {
     return grace;
   }
 
-  private checkName(type: ResourceType, obj: KubeObject): ApiStatus | undefined {
-    const meta = obj.metadata;
-    if (!meta.name && !meta.generateName) {
-      return invalid(type, '', toCauses([required('metadata.name', 'name or generateName is required')]));
-    }
-    if (meta.name) {
-      const errs = dns1123SubdomainErrors(meta.name);
-      if (errs.length > 0) return invalid(type, meta.name, toCauses(errs.map((d) => ({ type: 'Invalid', field: 'metadata.name', value: meta.name, hasValue: true, detail: d }))));
-    }
-    return undefined;
+  private nameErrors(name: string): FieldError[] {
+    return dns1123SubdomainErrors(name).map((d) => ({ type: 'Invalid', field: 'metadata.name', value: name, hasValue: true, detail: d }));
   }
 
   private checkNamespaceWritable(type: ResourceType, ns: string, name: string): ApiStatus | undefined {

@@ -110,6 +110,10 @@ function applyOne(ctx: CommandContext, obj: KubeObject | undefined, source: stri
     return { ok: true, obj: r.value, line: `${nameOf(r.value)} created${dryRunSuffix(dryRun)}` };
   }
   const next = applyThreeWayPatch(live, annotated);
+  if (next.error !== undefined) {
+    const detail = typeof next.error === 'string' ? next.error : next.error.message;
+    return { ok: false, text: `error: error when applying patch:\n\nto:\nResource: "${typeForKind(live.kind)!.group ? `${typeForKind(live.kind)!.group}/` : ''}${typeForKind(live.kind)!.version}, Resource=${typeForKind(live.kind)!.resource}", GroupVersionKind: "${live.apiVersion.includes('/') ? live.apiVersion : `/${live.apiVersion}`}, Kind=${live.kind}"\nName: "${live.metadata.name}", Namespace: "${live.metadata.namespace ?? ''}"\nfor: "${source}": ${detail}` };
+  }
   if (!next.changed) return { ok: true, obj: live, line: `${nameOf(live)} unchanged${dryRunSuffix(dryRun)}` };
   const r = api.update(next.object, { dryRun: dryRun !== 'none' });
   if (!r.ok) return { ok: false, status: withSource(r.status, 'patching', source) };

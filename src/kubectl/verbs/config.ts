@@ -42,15 +42,10 @@ function modelOf(config: KubeconfigState): KubeconfigModel {
   return m;
 }
 
-/** Copies the current context back into the state every other command reads (namespace, names). */
+/** Copies the current context back into the state every other command reads (its name and namespace). */
 function syncState(config: KubeconfigState, m: KubeconfigModel): void {
   config.contextName = m.current;
-  const c = m.contexts.get(m.current);
-  config.namespace = c?.namespace || 'default';
-  if (c) {
-    config.clusterName = c.cluster;
-    config.user = c.user;
-  }
+  config.namespace = m.contexts.get(m.current)?.namespace || 'default';
 }
 
 /**
@@ -77,19 +72,20 @@ function configObject(ctx: CommandContext, m: KubeconfigModel, opts: { minify: b
   const usedUsers = new Set(contexts.map(([, c]) => c.user));
   const secret = (label: string) => (opts.raw ? base64String(`-----BEGIN ${label}-----\n${base64String(`${label}:${ctx.cluster.name}`)}\n-----END ${label}-----\n`) : 'DATA+OMITTED');
   const sortByName = <T extends { name: string }>(xs: T[]) => xs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Fields in the order of the v1 Go structs (what -o json keeps; YAML sorts them).
   const clusters = !opts.minify || usedClusters.has(clusterName)
-    ? [{ cluster: { 'certificate-authority-data': secret('CERTIFICATE'), server: apiServerUrl(ctx) }, name: clusterName }]
+    ? [{ name: clusterName, cluster: { server: apiServerUrl(ctx), 'certificate-authority-data': secret('CERTIFICATE') } }]
     : [];
   const users = !opts.minify || usedUsers.has(userName)
     ? [{ name: userName, user: { 'client-certificate-data': secret('CERTIFICATE'), 'client-key-data': secret('RSA PRIVATE KEY') } }]
     : [];
   return {
+    kind: 'Config',
     apiVersion: 'v1',
     clusters,
-    contexts: sortByName(contexts.map(([name, c]) => ({ context: { cluster: c.cluster, ...(c.namespace ? { namespace: c.namespace } : {}), user: c.user }, name }))),
-    'current-context': m.current,
-    kind: 'Config',
     users,
+    contexts: sortByName(contexts.map(([name, c]) => ({ name, context: { cluster: c.cluster, user: c.user, ...(c.namespace ? { namespace: c.namespace } : {}) } }))),
+    'current-context': m.current,
   };
 }
 
@@ -117,7 +113,7 @@ const viewCmd: Command = {
     const obj = configObject(ctx, m, { minify: flag.bool(args, 'minify'), raw: flag.bool(args, 'raw') || flag.bool(args, 'flatten') });
     const output = flag.str(args, 'output');
     if (output === 'yaml' || output === '') ctx.out.out(toYaml(obj));
-    else if (output === 'json') ctx.out.out(toJson(configJsonOrder(obj)));
+    else if (output === 'json') ctx.out.out(toJson(obj));
     else if (output.startsWith('jsonpath=') || output.startsWith('template=') || output.startsWith('jsonpath-as-json=')) {
       const template = output.slice(output.indexOf('=') + 1);
       try {
@@ -133,11 +129,6 @@ const viewCmd: Command = {
     return 0;
   },
 };
-
-/** The typed v1.Config field order JSON output keeps (kind, apiVersion, clusters, users, contexts, current-context). */
-function configJsonOrder(obj: Record<string, unknown>): Record<string, unknown> {
-  return { kind: obj.kind, apiVersion: obj.apiVersion, clusters: obj.clusters, users: obj.users, contexts: obj.contexts, 'current-context': obj['current-context'] };
-}
 
 const currentContextCmd: Command = {
   name: 'current-context',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as engine from '../../engine';
 import { session } from './support/testing/harness';
-import { lastAppliedConfiguration } from './create';
+import { typedLastAppliedConfiguration, updateLastApplied } from './create';
+import { base64String } from './generators/bytes';
 
 const DEPLOYMENT_YAML = `apiVersion: apps/v1
 kind: Deployment
@@ -79,10 +80,20 @@ describe('kubectl create deployment', () => {
   });
 });
 
-describe('lastAppliedConfiguration', () => {
-  it('sorts manifest keys and keeps an empty annotations map, escaping as Go does', () => {
-    const obj = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' }, data: { k: '<&>' } };
-    expect(lastAppliedConfiguration(obj, true)).toBe('{"apiVersion":"v1","data":{"k":"\\u003c\\u0026\\u003e"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"c","namespace":"default"}}\n');
+describe('last-applied configuration', () => {
+  it('keeps the struct order of generated objects and drops an empty annotations map, escaping as Go does', () => {
+    const obj = { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name: 'c' }, data: { k: '<&>' } };
+    expect(typedLastAppliedConfiguration(obj)).toBe('{"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"c"},"data":{"k":"\\u003c\\u0026\\u003e"}}\n');
+  });
+
+  it('encodes manifest objects with sorted keys and an empty annotations map', () => {
+    const obj = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' }, data: { k: 'v' } };
+    updateLastApplied(obj, true, true);
+    expect(obj.metadata).toEqual({
+      name: 'c',
+      namespace: 'default',
+      annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"apiVersion":"v1","data":{"k":"v"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"c","namespace":"default"}}\n' },
+    });
   });
 });
 
@@ -133,6 +144,22 @@ describe('kubectl create <generator>', () => {
     expect(s.run('kubectl create secret docker-registry r').output).toBe('error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required\n');
     expect(s.run('kubectl create secret generic db --from-literal=a=b').output).toBe('secret/db created\n');
     expect(s.run('kubectl create secret generic db --from-literal=a=b').output).toBe('error: failed to create secret secrets "db" already exists\n');
+  });
+
+  it('builds the 144-byte .dockerconfigjson of the course material, with -n before the secret type', () => {
+    const s = session({ './db_secret.txt': 'username=devuserpassword=S!B\\*d$zDsb=' });
+    s.ok('kubectl create ns demo');
+    expect(
+      s.run('kubectl create secret -n demo docker-registry regcred --docker-server=yourprivateregistry.com --docker-username=allen --docker-password=mypassw0rd --docker-email=allen@example.com').output,
+    ).toBe('secret/regcred created\n');
+    const data = s.ok(`kubectl get secret regcred -n demo --output="jsonpath={.data.\\.dockerconfigjson}"`);
+    const json = '{"auths":{"yourprivateregistry.com":{"username":"allen","password":"mypassw0rd","email":"allen@example.com","auth":"YWxsZW46bXlwYXNzdzByZA=="}}}';
+    expect(json).toHaveLength(144);
+    expect(data).toBe(base64String(json));
+    // --from-file makes one key named after the file, whatever the file holds.
+    expect(s.ok("kubectl create secret generic dev-db-secret -n demo --from-file=./db_secret.txt --dry-run=client -o jsonpath='{.data}'")).toBe(
+      `{"db_secret.txt":"${base64String('username=devuserpassword=S!B\\*d$zDsb=')}"}`,
+    );
   });
 
   it('job, job from a cronjob, and cronjob', () => {
@@ -191,6 +218,24 @@ describe.skipIf(!hasDecoder)('kubectl create -f', () => {
     expect(out.split('---\n')).toHaveLength(2);
     expect(s.run('kubectl create -f web.yaml --dry-run=server').output).toBe('deployment.apps/web created (server dry run)\nservice/web created (server dry run)\n');
     expect(s.run('kubectl get deploy,svc -l app=web').stderr).toBe('No resources found in default namespace.\n');
+  });
+
+  it('saves the configuration, records the command and prints names', () => {
+    const s = session(files);
+    const r = s.run('kubectl create -f web.yaml --save-config --record -o name');
+    expect(r.output).toBe('Flag --record has been deprecated, --record will be removed in the future\ndeployment.apps/web\nservice/web\n');
+    expect(s.ok("kubectl get deploy web -o jsonpath='{.metadata.annotations.kubernetes\\.io/change-cause}'")).toBe('kubectl create --filename=web.yaml --save-config=true --record=true --output=name');
+    // The configuration is saved before the change cause is recorded, as RunCreate does.
+    const saved = s.ok("kubectl get svc web -o jsonpath='{.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}'");
+    expect(saved).toBe('{"apiVersion":"v1","kind":"Service","metadata":{"annotations":{},"name":"web","namespace":"default"},"spec":{"ports":[{"port":80}],"selector":{"app":"web"}}}\n');
+  });
+
+  it('refuses objects of another namespace than the one given with -n', () => {
+    const s = session({ 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: kube-public\n' });
+    expect(s.run('kubectl create -f cm.yaml -n default').output).toBe(
+      `error: the namespace from the provided object "kube-public" does not match the namespace "default". You must pass '--namespace=kube-public' to perform this operation.\n`,
+    );
+    expect(s.run('kubectl create -f cm.yaml').output).toBe('configmap/c created\n');
   });
 
   it("reports kubectl's argument errors", () => {

@@ -5,7 +5,7 @@
  * Models staging/src/k8s.io/kubectl/pkg/cmd/create/create.go (RunCreate, CreateSubcommandOptions) and the
  * create_*.go sub-commands.
  */
-import { canonicalJson, deepCopy, matches, parseSelector, randomSuffix, typeForApiVersionKind, type ApiStatus, type KubeObject } from '../../engine';
+import { deepCopy, LAST_APPLIED_ANNOTATION, lastAppliedConfiguration, matches, parseSelector, randomSuffix, typeForApiVersionKind, type KubeObject } from '../../engine';
 import type { Command } from '../command';
 import { flag, type FlagSpec, type ParsedArgs } from '../cli/flags';
 import type { CommandContext } from '../context';
@@ -22,31 +22,28 @@ import { RECORD_FLAG, recordChangeCause, recordedChangeCause } from './support/r
 import { parseResultFormat, ResultPrinter } from './support/result-printer';
 import { clientFailure, statusFailure, throwIfAny, type VerbError } from './support/verb-errors';
 
-/** The annotation `kubectl apply` keeps its last applied configuration in. */
-export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
-
 /**
- * The last-applied-configuration of an object, as `--save-config` computes it: the object's JSON without that
- * annotation, plus a newline. Objects read from manifests are maps (keys sorted, an empty `annotations: {}` kept);
- * generated ones are typed structs (field order kept, empty annotations dropped).
+ * The last-applied-configuration `--save-config` stores for an object a generator built: kubectl encodes the typed
+ * struct, so fields keep Go's struct order and an empty annotations map is left out. (Objects read from
+ * manifests are maps; the engine's lastAppliedConfiguration encodes those.)
  */
-// Models staging/src/k8s.io/kubectl/pkg/util/apply.go GetModifiedConfiguration.
-export function lastAppliedConfiguration(obj: KubeObject, fromManifest: boolean): string {
+// Models staging/src/k8s.io/kubectl/pkg/util/apply.go GetModifiedConfiguration over a typed object.
+export function typedLastAppliedConfiguration(obj: KubeObject): string {
   const copy = deepCopy(obj);
   const annotations = { ...(copy.metadata.annotations ?? {}) };
   delete annotations[LAST_APPLIED_ANNOTATION];
-  if (fromManifest || Object.keys(annotations).length > 0) copy.metadata.annotations = annotations;
+  if (Object.keys(annotations).length > 0) copy.metadata.annotations = annotations;
   else delete copy.metadata.annotations;
-  const json = fromManifest ? canonicalJson(copy) : JSON.stringify(copy);
   // Go's encoding/json escapes these characters inside strings.
-  return `${json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`;
+  return `${JSON.stringify(copy).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`;
 }
 
 /** Sets the last-applied annotation (always with `--save-config`, else only when the object already has one). */
+// Models staging/src/k8s.io/kubectl/pkg/util/apply.go CreateOrUpdateAnnotation.
 export function updateLastApplied(obj: KubeObject, saveConfig: boolean, fromManifest: boolean): void {
   const has = obj.metadata.annotations?.[LAST_APPLIED_ANNOTATION];
   if (!saveConfig && !has) return;
-  const value = lastAppliedConfiguration(obj, fromManifest);
+  const value = fromManifest ? lastAppliedConfiguration(obj as unknown as Parameters<typeof lastAppliedConfiguration>[0]) : typedLastAppliedConfiguration(obj);
   obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: value };
 }
 
@@ -171,7 +168,7 @@ function createGenerated(ctx: CommandContext, args: ParsedArgs, dryRun: DryRunSt
   try {
     obj = build();
   } catch (e) {
-    if (e instanceof GeneratorError || (e instanceof Error && !(e instanceof KubectlError))) throw clientError(e.message);
+    if (e instanceof GeneratorError) throw clientError(e.message);
     throw e;
   }
   updateLastApplied(obj, flag.bool(args, 'save-config'), false);
@@ -183,14 +180,10 @@ function createGenerated(ctx: CommandContext, args: ParsedArgs, dryRun: DryRunSt
   const toCreate = deepCopy(obj);
   if (type?.namespaced) toCreate.metadata.namespace = ctx.namespace;
   const r = ctx.cluster.api.create(toCreate, { dryRun: dryRun === 'server' });
-  if (!r.ok) throw failure === 'raw' ? apiError(r.status) : clientError(`${failure.prefix}${statusMessage(r.status)}`);
+  // `%v` of a StatusError is its message.
+  if (!r.ok) throw failure === 'raw' ? apiError(r.status) : clientError(`${failure.prefix}${r.status.message}`);
   printer.print(r.value, 'created');
   return 0;
-}
-
-/** What `%v` of a StatusError prints: its message. */
-function statusMessage(status: ApiStatus): string {
-  return status.message;
 }
 
 /**

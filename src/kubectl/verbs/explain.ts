@@ -239,6 +239,7 @@ function runExplain(ctx: CommandContext, args: ParsedArgs): number {
   }
   if (args.positional.length > 1) throw new KubectlError('error: We accept only this format: explain RESOURCE');
   const output = flag.str(args, 'output');
+  // Divergence: plaintext-openapiv2 (the pre-1.27 layout) is rendered with the v3 template too.
   if (output !== 'plaintext' && output !== 'plaintext-openapiv2') throw clientError(`unrecognized format: ${output}`);
   const { type, path } = splitResourceRequest(args.positional[0]!);
   const apiVersion = flag.str(args, 'api-version') || apiVersionOf(type);

@@ -12,6 +12,7 @@ import { flag, type ParsedArgs } from '../cli/flags';
 import type { CommandContext } from '../context';
 import { clientError } from '../errors';
 import { updateLastApplied } from './create';
+import { GeneratorError } from './generators/errors';
 import { generateExposeService, parseLabelList } from './generators/services';
 import { DRY_RUN_FLAG, dryRunStrategy } from './support/dry-run';
 import { RECORD_FLAG, recordChangeCause, recordedChangeCause } from './support/record';
@@ -36,26 +37,26 @@ export function selectorForObject(obj: KubeObject): Record<string, string> {
     case 'ReplicationController':
       return { ...((obj.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {}) };
     case 'Pod':
-      if (!obj.metadata.labels || Object.keys(obj.metadata.labels).length === 0) throw new Error('the pod has no labels and cannot be exposed');
+      if (!obj.metadata.labels || Object.keys(obj.metadata.labels).length === 0) throw new GeneratorError('the pod has no labels and cannot be exposed');
       return { ...obj.metadata.labels };
     case 'Service': {
       const sel = (obj.spec as ServiceSpecLike | undefined)?.selector;
-      if (!sel) throw new Error('the service has no pod selector set');
+      if (!sel) throw new GeneratorError('the service has no pod selector set');
       return { ...sel };
     }
     case 'Deployment':
     case 'ReplicaSet': {
       const sel = (obj.spec as { selector?: LabelSelector } | undefined)?.selector;
       const word = obj.kind === 'Deployment' ? 'deployment' : 'replicaset';
-      if (!sel || Object.keys(sel.matchLabels ?? {}).length === 0) throw new Error(`invalid ${word}: no selectors, therefore cannot be exposed`);
+      if (!sel || Object.keys(sel.matchLabels ?? {}).length === 0) throw new GeneratorError(`invalid ${word}: no selectors, therefore cannot be exposed`);
       if ((sel.matchExpressions ?? []).length > 0) {
         const exprs = sel.matchExpressions!.map((e) => `{Key:${e.key} Operator:${e.operator} Values:[${(e.values ?? []).join(' ')}]}`);
-        throw new Error(`couldn't convert expressions - "[${exprs.join(' ')}]" to map-based selector format`);
+        throw new GeneratorError(`couldn't convert expressions - "[${exprs.join(' ')}]" to map-based selector format`);
       }
       return { ...sel.matchLabels! };
     }
     default:
-      throw new Error(`cannot extract pod selector from *v1.${obj.kind}`);
+      throw new GeneratorError(`cannot extract pod selector from *v1.${obj.kind}`);
   }
 }
 
@@ -134,7 +135,7 @@ function runExpose(ctx: CommandContext, args: ParsedArgs): number {
   });
   const errors: VerbError[] = [...visit.errors];
   // As upstream, values derived from one object carry over to the next ones of the same command.
-  let selectorText = flag.str(args, 'selector');
+  const selectorText = flag.str(args, 'selector');
   let selector: Record<string, string> | undefined;
   let port = flag.str(args, 'port');
   let ports: string[] = [];
@@ -152,13 +153,13 @@ function runExpose(ctx: CommandContext, args: ParsedArgs): number {
         try {
           selector = selectorForObject(obj);
         } catch (e) {
-          throw new Error(`couldn't retrieve selectors via --selector flag or introspection: ${(e as Error).message}`);
+          throw new GeneratorError(`couldn't retrieve selectors via --selector flag or introspection: ${(e as Error).message}`);
         }
       }
       const headless = flag.str(args, 'cluster-ip') === 'None';
       if (!port && ports.length === 0) {
         const found = portsForObject(obj);
-        if (found.length === 0 && !headless) throw new Error("couldn't find port via --port flag or introspection");
+        if (found.length === 0 && !headless) throw new GeneratorError("couldn't find port via --port flag or introspection");
         if (found.length === 1) port = found[0]!;
         else if (found.length > 1) ports = found;
       }
@@ -166,7 +167,7 @@ function runExpose(ctx: CommandContext, args: ParsedArgs): number {
       if (fromObject.size > 0) protocols = fromObject;
       if (!labelsFlag && !labels) labels = { ...(obj.metadata.labels ?? {}) };
       const sel = selectorText ? parseLabelList(selectorText) : selector!;
-      if (selectorText === '' && Object.keys(sel).length === 0) throw new Error('selector must be specified');
+      if (selectorText === '' && Object.keys(sel).length === 0) throw new GeneratorError('selector must be specified');
       const name = flag.str(args, 'name') || t.name.slice(0, 63);
       const svc = generateExposeService({
         name,
@@ -198,10 +199,9 @@ function runExpose(ctx: CommandContext, args: ParsedArgs): number {
       }
       printer.print(r.value, 'exposed');
     } catch (e) {
-      if (!(e instanceof Error) || e.constructor !== Error) throw e;
+      if (!(e instanceof GeneratorError)) throw e;
       errors.push(clientFailure(e.message));
     }
-    selectorText = selectorText || '';
   }
   throwIfAny(errors);
   return 0;

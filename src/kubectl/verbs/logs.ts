@@ -1,7 +1,7 @@
 /**
  * `kubectl logs POD|TYPE/NAME [-c CONTAINER]`: argument handling, pod and container selection and kubectl's
- * errors. The text itself comes from the cluster's container log source when it has one
- * (`cluster.logs(namespace, pod, container, options)`); without one nothing is printed.
+ * errors. The text itself comes from the cluster's container log source (`cluster.logs(namespace, pod,
+ * container, options)`, served by the kubelets); a host without one prints nothing.
  * Models staging/src/k8s.io/kubectl/pkg/cmd/logs/logs.go and
  * staging/src/k8s.io/kubectl/pkg/polymorphichelpers/logsforobject.go (default container, "Found N pods").
  */
@@ -16,7 +16,7 @@ import { lookupType } from '../resource-args';
 export interface LogOptions {
   previous: boolean;
   /** Lines from the end; undefined for all. */
-  tail?: number;
+  tailLines?: number;
   timestamps: boolean;
   sinceSeconds?: number;
   limitBytes?: number;
@@ -90,8 +90,8 @@ function runLogs(ctx: CommandContext, args: ParsedArgs): number {
     ...(since !== 0 ? { sinceSeconds: Math.round(since / 1000) } : {}),
   };
   // A selector shows the last 10 lines of each pod unless --tail says otherwise.
-  if (selectorText && !tailGiven) options.tail = 10;
-  else if (flag.int(args, 'tail') !== -1) options.tail = flag.int(args, 'tail');
+  if (selectorText && !tailGiven) options.tailLines = 10;
+  else if (flag.int(args, 'tail') !== -1) options.tailLines = flag.int(args, 'tail');
 
   const pods = findPods(ctx, resourceArg, selectorText);
   if (flag.str(args, 'since-time') && since !== 0) throw clientError('at most one of `sinceTime` or `sinceSeconds` may be specified');
@@ -100,11 +100,7 @@ function runLogs(ctx: CommandContext, args: ParsedArgs): number {
   if (flag.has(args, 'container') && args.positional.length === 2) throw clientError('only one of -c or an inline [CONTAINER] arg is allowed');
   if (flag.int(args, 'limit-bytes') < 0) throw clientError('--limit-bytes must be greater than 0');
   if (since < 0) throw clientError('--since must be greater than 0');
-  if (options.tail !== undefined && options.tail < -1) throw clientError('--tail must be greater than or equal to -1');
-  if (flag.bool(args, 'follow')) {
-    // Divergence: following a log needs a streaming terminal session; one-shot commands cannot keep it open.
-    throw clientError('--follow is not supported in this terminal yet: run kubectl logs without -f to print the current log');
-  }
+  if (options.tailLines !== undefined && options.tailLines < -1) throw clientError('--tail must be greater than or equal to -1');
 
   const allPods = flag.bool(args, 'all-pods');
   const prefix = flag.bool(args, 'prefix') || allPods;
@@ -116,6 +112,11 @@ function runLogs(ctx: CommandContext, args: ParsedArgs): number {
       continue;
     }
     requests.push({ pod, container: container || defaultContainer(ctx, pod, allPods || pods.length > 1) });
+  }
+  if (flag.bool(args, 'follow') && !requests.every((r) => hasFinished(r.pod, r.container))) {
+    // Divergence: following a running container needs a streaming terminal session, which one-shot commands do
+    // not have. A finished container's log is complete, so -f prints it and returns, as kubectl does.
+    throw clientError('--follow is not supported in this terminal yet: run kubectl logs without -f to print the current log');
   }
   const source = (ctx.cluster as unknown as Partial<ContainerLogSource>).logs;
   for (const r of requests) {
@@ -133,6 +134,14 @@ function runLogs(ctx: CommandContext, args: ParsedArgs): number {
     ctx.out.out(text);
   }
   return 0;
+}
+
+/** True when a container has stopped for good (its pod finished, or it terminated and will not restart). */
+function hasFinished(pod: KubeObject, container: string): boolean {
+  const p = pod as unknown as Pod;
+  if (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') return true;
+  const st = [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])].find((c) => c.name === container);
+  return st?.state?.terminated !== undefined && p.spec?.restartPolicy === 'Never';
 }
 
 /**

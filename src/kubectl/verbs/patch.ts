@@ -6,14 +6,12 @@
  * staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go (applyPatch, NewGenericServerResponse for
  * failed JSON patches).
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { canonicalJson, deepCopy, type KubeObject } from '../../engine';
+import { canonicalJson, deepCopy, jsonMergePatch, jsonPatch, strategicMergePatch, yamlToJson, YamlToJsonError, type KubeObject } from '../../engine';
 import type { Command } from '../command';
 import { flag, type ParsedArgs } from '../cli/flags';
 import type { CommandContext } from '../context';
 import { clientError } from '../errors';
 import { notFoundStatus } from './common';
-import { jsonMergePatch, jsonPatch, PatchApplyError, strategicMergePatch } from './patch-impl';
 import { DRY_RUN_FLAG, dryRunStrategy } from './support/dry-run';
 import { CHANGE_CAUSE_ANNOTATION, RECORD_FLAG, recordedChangeCause } from './support/record';
 import { parseResultFormat, ResultPrinter } from './support/result-printer';
@@ -25,27 +23,37 @@ export type PatchType = 'json' | 'merge' | 'strategic';
 
 const PATCH_TYPES: PatchType[] = ['json', 'merge', 'strategic'];
 
-/** Applies a parsed patch of `type` to an object (a copy is returned). Throws PatchApplyError. */
-export function applyPatch(type: PatchType, obj: KubeObject, patch: unknown): KubeObject {
-  switch (type) {
-    case 'merge':
-      return jsonMergePatch(obj, patch) as KubeObject;
-    case 'json':
-      return jsonPatch(obj, patch) as KubeObject;
-    case 'strategic':
-      return strategicMergePatch(obj, patch, obj.apiVersion, obj.kind) as KubeObject;
-  }
+/** Why a patch could not be applied, as the apiserver answers it. */
+export interface PatchRefusal {
+  reason: string;
+  code: number;
+  message: string;
+  /** The patch library's own explanation, when the message hides it (422 answers). */
+  detail?: string;
+}
+
+/** Applies a parsed patch of `type` to an object (a copy is returned), or says why it does not apply. */
+export function applyPatch(type: PatchType, obj: KubeObject, patch: unknown): { ok: true; obj: KubeObject } | { ok: false; refusal: PatchRefusal } {
+  if (type === 'merge') return { ok: true, obj: jsonMergePatch(obj, patch) as KubeObject };
+  const r = type === 'json' ? jsonPatch(obj, patch) : strategicMergePatch(obj, patch, obj.kind, obj.apiVersion);
+  return r.ok ? { ok: true, obj: r.value as KubeObject } : { ok: false, refusal: r.failure };
+}
+
+/** The error kubectl prints for a refused patch (checkErr: a 422 without details is "The request is invalid"). */
+function refusalError(r: PatchRefusal): VerbError {
+  if (r.reason === 'Invalid') return { kind: 'rendered', text: `The request is invalid: ${r.message}` };
+  if (r.reason === 'Unknown') return { kind: 'rendered', text: `Error from server: ${r.message}` };
+  return { kind: 'rendered', text: `Error from server (${r.reason}): ${r.message}` };
 }
 
 /** Parses patch text (JSON or YAML) as sigs.k8s.io/yaml ToJSON does; throws the message kubectl prints. */
 export function parsePatchText(text: string, shownAs: string): unknown {
   try {
-    return parseYaml(text, { version: '1.1' }) as unknown;
+    return yamlToJson(text).value ?? null;
   } catch (e) {
-    if (!(e instanceof YAMLParseError)) throw e;
-    const line = (e.linePos?.[0]?.line ?? 1);
-    // Divergence: go-yaml's wording differs per syntax error; one representative message is used.
-    throw clientError(`unable to parse ${JSON.stringify(shownAs)}: yaml: line ${line}: did not find expected node content`);
+    if (!(e instanceof YamlToJsonError)) throw e;
+    // ToJSON returns go-yaml's error without the "error converting YAML to JSON" wrapping of yaml.Unmarshal.
+    throw clientError(`unable to parse ${JSON.stringify(shownAs)}: ${e.message.replace(/^error converting YAML to JSON: /, '')}`);
   }
 }
 
@@ -134,15 +142,15 @@ function runPatch(ctx: CommandContext, args: ParsedArgs): number {
       printer.print(patched, didPatch ? 'patched' : 'patched (no change)');
       continue;
     }
-    let target: KubeObject;
-    try {
-      target = applyPatch(type, t.obj, patch);
-    } catch (e) {
-      if (!(e instanceof PatchApplyError)) throw e;
-      const m = /^doc is missing key: (.*)$/.exec(e.message);
-      errors.push(clientFailure(m ? `Object to be patched is missing field (${m[1]})` : e.message));
+    const localResult = applyPatch(type, t.obj, patch);
+    if (!localResult.ok) {
+      // Models patch.go getPatchedJSON: a JSON patch on a missing key gets kubectl's own wording.
+      const detail = localResult.refusal.detail ?? localResult.refusal.message;
+      const m = /doc is missing (?:key|path): "?([^":]*)"?/.exec(detail);
+      errors.push(clientFailure(m ? `Object to be patched is missing field (${m[1]})` : detail));
       continue;
     }
+    const target = localResult.obj;
     printer.print(target, canonicalJson(t.obj) !== canonicalJson(target) ? 'patched' : 'patched (no change)');
   }
   throwIfAny(errors);
@@ -152,18 +160,10 @@ function runPatch(ctx: CommandContext, args: ParsedArgs): number {
 
 /** Applies the patch to the live object and writes it, as the apiserver's PATCH handler does. */
 function serverPatch(ctx: CommandContext, live: KubeObject, type: PatchType, patch: unknown, subresource: string, dryRun: boolean): { obj: KubeObject } | { error: VerbError } {
-  let patched: KubeObject;
   const base: KubeObject = subresource === 'scale' ? scaleOf(live) : live;
-  try {
-    patched = applyPatch(type, base, patch);
-  } catch (e) {
-    if (!(e instanceof PatchApplyError)) throw e;
-    if (type === 'json' && !Array.isArray(patch)) {
-      return { error: statusFailure({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message: e.message, reason: 'BadRequest', code: 400 }) };
-    }
-    // A JSON patch that does not apply is a 422 without details: checkErr prints "The request is invalid: ...".
-    return { error: { kind: 'rendered', text: 'The request is invalid: the server rejected our request due to an error in our request' } };
-  }
+  const applied = applyPatch(type, base, patch);
+  if (!applied.ok) return { error: refusalError(applied.refusal) };
+  let patched = applied.obj;
   if (subresource === 'scale') {
     const replicas = (patched.spec as { replicas?: number } | undefined)?.replicas;
     const next = deepCopy(live);

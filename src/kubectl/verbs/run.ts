@@ -12,6 +12,7 @@ import type { CommandContext } from '../context';
 import { apiError, clientError, KubectlError } from '../errors';
 import { updateLastApplied } from './create';
 import { envVarNameErrors } from './generators/config-data';
+import { GeneratorError } from './generators/errors';
 import { generateExposeService, parseLabelList } from './generators/services';
 import { generatePod } from './generators/workloads';
 import { DRY_RUN_FLAG, dryRunStrategy, type DryRunStrategy } from './support/dry-run';
@@ -144,7 +145,8 @@ function parseOrFail(spec: string): Record<string, string> {
   try {
     return parseLabelList(spec);
   } catch (e) {
-    throw clientError((e as Error).message);
+    if (!(e instanceof GeneratorError)) throw e;
+    throw clientError(e.message);
   }
 }
 

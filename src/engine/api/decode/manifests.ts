@@ -32,6 +32,7 @@ export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
 /** kubectl's `--validate` modes (`--validate=false` is `ignore`). */
 export type ValidationDirective = 'strict' | 'warn' | 'ignore';
 
+/** Options of decodeManifests. */
 export interface DecodeOptions {
   /** Default `strict`, kubectl v1.34's default. */
   validate?: ValidationDirective;
@@ -82,8 +83,9 @@ function aggregate(messages: string[]): string {
 interface RawDoc {
   value: unknown;
   firstLine: number;
-  /** JSON path → 1-based line within the stream. */
+  /** JSON path → 1-based line within the document (add `lineOffset` for the stream). */
   lines?: Map<string, number>;
+  lineOffset?: number;
   duplicates?: DuplicateKey[];
 }
 
@@ -180,8 +182,9 @@ function serverCheck(
   directive: ValidationDirective,
   warnings: string[],
 ): ServerDecodeError | undefined {
-  const size = utf8Length(goJsonMarshal(obj));
-  if (size > MAX_REQUEST_BYTES) {
+  // JSON.stringify is a cheap lower bound (UTF-8 is at most 3 bytes per UTF-16 unit); measure exactly when close.
+  const approx = JSON.stringify(obj).length;
+  if (approx * 3 > MAX_REQUEST_BYTES && utf8Length(goJsonMarshal(obj)) > MAX_REQUEST_BYTES) {
     return { reason: 'RequestEntityTooLarge', code: 413, kind: 'too-large', message: `Request entity too large: limit is ${MAX_REQUEST_BYTES}` };
   }
   const typeName = rootTypeName(apiVersion, kind);
@@ -258,7 +261,10 @@ export function decodeManifests(text: string, source: string, options: DecodeOpt
 function handleDocument(raw: RawDoc, source: string, directive: ValidationDirective, push: (d: Omit<DecodedDoc, 'index'>) => void): boolean {
   const v = raw.value;
   if (v === undefined || v === null) return false;
-  const lineOf = (path: string): number => raw.lines?.get(path) ?? raw.firstLine;
+  const lineOf = (path: string): number => {
+    const line = raw.lines?.get(path);
+    return line === undefined ? raw.firstLine : line + (raw.lineOffset ?? 0);
+  };
   const warnings = duplicateWarnings(raw.duplicates, 1);
   const extra = (): Partial<DecodedDoc> => ({
     ...(warnings.length ? { warnings: [...warnings] } : {}),
@@ -374,7 +380,8 @@ function validateList(list: Record<string, unknown>): string[] {
 
 /** Documents of the stream as raw values, or the parse error that ends it. */
 function* readRawDocuments(text: string, source: string): Generator<RawDoc | { error: string; line?: number }> {
-  const trimmed = text.slice(0, 4096).replace(/^\s+/, '');
+  // Go's unicode.IsSpace (unlike JS \s, a byte-order mark is not space, so such a file is read as YAML).
+  const trimmed = text.slice(0, 4096).replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/, '');
   if (trimmed.startsWith('{')) {
     yield* readJsonStream(text, source);
     return;
@@ -387,10 +394,8 @@ function* readYamlStream(text: string, source: string, firstLine: number): Gener
   for (const chunk of chunks) {
     try {
       const doc = yamlToJson(chunk.text);
-      const lines = new Map<string, number>();
-      for (const [path, line] of doc.lines) lines.set(path, line + chunk.firstLine - 1);
       const duplicates = doc.duplicates.map((d) => ({ ...d, line: d.line + chunk.firstLine - 1, firstLine: d.firstLine + chunk.firstLine - 1 }));
-      yield { value: doc.value, firstLine: chunk.firstLine, lines, duplicates };
+      yield { value: doc.value, firstLine: chunk.firstLine, lines: doc.lines, lineOffset: chunk.firstLine - 1, duplicates };
     } catch (e) {
       if (e instanceof YamlToJsonError) {
         yield { error: `error parsing ${source}: ${e.message}`, line: e.line !== undefined ? e.line + chunk.firstLine - 1 : chunk.firstLine };
@@ -405,10 +410,18 @@ function* readYamlStream(text: string, source: string, firstLine: number): Gener
 function* readJsonStream(text: string, source: string): Generator<RawDoc | { error: string; line?: number }> {
   const bytes = utf8Bytes(text);
   const stream = new GoJsonStream(bytes);
+  // Byte offsets of line starts, so a byte offset maps to its 1-based line by binary search.
+  const lineStarts = [0];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) lineStarts.push(i + 1);
   const lineAtByte = (offset: number): number => {
-    let line = 1;
-    for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
-    return line;
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
   };
   let count = 0;
   while (!stream.atEnd()) {
@@ -416,7 +429,7 @@ function* readJsonStream(text: string, source: string): Generator<RawDoc | { err
     try {
       const value = stream.next();
       count++;
-      yield { value, firstLine: lineAtByte(start) + countLeadingNewlines(bytes, start) };
+      yield { value, firstLine: lineAtByte(firstNonSpace(bytes, start)) };
     } catch (e) {
       if (!(e instanceof GoJsonError)) throw e;
       const jsonMessage = e.kind === 'syntax' ? `json: offset ${e.offset}: ${e.message}` : e.message;
@@ -445,8 +458,8 @@ function* readJsonStream(text: string, source: string): Generator<RawDoc | { err
   }
 }
 
-function countLeadingNewlines(bytes: Uint8Array, start: number): number {
-  let n = 0;
-  for (let i = start; i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x09 || bytes[i] === 0x0d); i++) if (bytes[i] === 0x0a) n++;
-  return n;
+function firstNonSpace(bytes: Uint8Array, start: number): number {
+  let i = start;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x09 || bytes[i] === 0x0d)) i++;
+  return i;
 }

@@ -116,19 +116,22 @@ class StrictDecoder {
         fieldStack: [...ctx.fieldStack, key],
         path: ctx.path === '' ? key : `${ctx.path}.${key}`,
       };
-      setOwn(out, key, this.value(value[key], spec, child, goTypeName(spec)));
+      setOwn(out, key, this.value(value[key], spec, child, () => goTypeName(spec)));
     }
     return out;
   }
 
-  /** Decodes one value into a field of Go type `goType`. */
-  value(v: unknown, spec: FieldSpec, ctx: Context, goType: string): unknown {
+  /**
+   * Decodes one value into a field. `goTypeOf` names its Go type for messages (computed only when an error needs
+   * it); `isBytes` marks `[]byte` values, which travel as base64 strings.
+   */
+  value(v: unknown, spec: FieldSpec, ctx: Context, goTypeOf: () => string, isBytes = spec.go === '[]uint8'): unknown {
     // JSON null leaves any Go value at its zero value, never an error.
     if (v === null || v === undefined) return v;
-    if (goType === 'v1.Time' || goType === 'v1.MicroTime') return this.time(v, ctx, goType);
-    if (goType === '[]uint8') {
+    if (spec.go === 'v1.Time' || spec.go === 'v1.MicroTime') return this.time(v, ctx, spec.go);
+    if (isBytes) {
       if (typeof v !== 'string') {
-        this.typeError(v, goType, ctx);
+        this.typeError(v, goTypeOf(), ctx);
         return v;
       }
       const decoded = base64Decode(v);
@@ -137,22 +140,23 @@ class StrictDecoder {
     }
     switch (spec.type) {
       case 'string':
-        if (typeof v !== 'string') this.typeError(v, goType, ctx);
+        if (typeof v !== 'string') this.typeError(v, goTypeOf(), ctx);
         return v;
       case 'boolean':
-        if (typeof v !== 'boolean') this.typeError(v, goType, ctx);
+        if (typeof v !== 'boolean') this.typeError(v, goTypeOf(), ctx);
         return v;
       case 'integer': {
         if (typeof v !== 'number') {
-          this.typeError(v, goType, ctx);
+          this.typeError(v, goTypeOf(), ctx);
           return v;
         }
+        const goType = spec.go ?? 'int32';
         const [min, max] = INT_RANGES[goType] ?? INT_RANGES.int32!;
-        if (!Number.isInteger(v) || v < min || v > max) this.typeError(v, goType, ctx, `number ${numberText(v)}`);
+        if (!Number.isInteger(v) || v < min || v > max) this.typeError(v, goTypeOf(), ctx, `number ${numberText(v)}`);
         return v;
       }
       case 'number':
-        if (typeof v !== 'number') this.typeError(v, goType, ctx);
+        if (typeof v !== 'number') this.typeError(v, goTypeOf(), ctx);
         return v;
       case 'any':
         return v;
@@ -164,30 +168,34 @@ class StrictDecoder {
         return v;
       case 'object': {
         if (typeof v !== 'object' || Array.isArray(v)) {
-          this.typeError(v, goType, ctx);
+          this.typeError(v, goTypeOf(), ctx);
           return v;
         }
         return spec.ref ? this.struct(v as Record<string, unknown>, spec.ref, ctx) : v;
       }
       case 'array': {
         if (!Array.isArray(v)) {
-          this.typeError(v, goType, ctx);
+          this.typeError(v, goTypeOf(), ctx);
           return v;
         }
-        const elemGo = goElementTypeName(goType);
-        return v.map((item, i) => (spec.items ? this.value(item, spec.items, { ...ctx, path: `${ctx.path}[${i}]` }, elemGo) : item));
+        const items = spec.items;
+        if (!items) return v;
+        const elemGo = (): string => goElementTypeName(goTypeOf());
+        return v.map((item, i) => this.value(item, items, { ...ctx, path: `${ctx.path}[${i}]` }, elemGo));
       }
       case 'map': {
         if (typeof v !== 'object' || Array.isArray(v)) {
-          this.typeError(v, goType, ctx);
+          this.typeError(v, goTypeOf(), ctx);
           return v;
         }
-        const elemGo = goElementTypeName(goType);
+        const items = spec.items;
+        const elemGo = (): string => goElementTypeName(goTypeOf());
+        const elemBytes = spec.go === 'map[string][]uint8';
         const out: Record<string, unknown> = {};
         const obj = v as Record<string, unknown>;
         for (const key of Object.keys(obj).sort(compareGoStrings)) {
           const child = { ...ctx, path: ctx.path === '' ? key : `${ctx.path}.${key}` };
-          setOwn(out, key, spec.items ? this.value(obj[key], spec.items, child, elemGo) : obj[key]);
+          setOwn(out, key, items ? this.value(obj[key], items, child, elemGo, elemBytes) : obj[key]);
         }
         return out;
       }

@@ -8,6 +8,7 @@ import type { FieldSchema, FieldSpec } from './fields';
 /** A JSON Schema document (draft-07), loosely typed. */
 export type JsonSchema = { [key: string]: unknown };
 
+/** Options of toJsonSchema. */
 export interface JsonSchemaOptions {
   /** Accept `null` for every field, as the apiserver does (`creationTimestamp: null`). Default true. */
   allowNull?: boolean;

@@ -107,3 +107,37 @@ export function planApply(live: JsonMap, manifest: JsonMap): { ok: true; plan: A
     },
   };
 }
+
+/** The annotation value for an object (alias of lastAppliedConfiguration, the name kubectl verbs use). */
+export { lastAppliedConfiguration as lastAppliedAnnotationValue } from './last-applied';
+
+/** The outcome of applying a manifest onto a live object in one step. */
+export interface ThreeWayApplyResult<T> {
+  /** False when the computed patch is `{}` (kubectl prints `unchanged`) or when computing/applying failed. */
+  changed: boolean;
+  /** The object after the patch (the live object itself when unchanged or failed). */
+  object: T;
+  /** The patch that was applied. */
+  patch: JsonMap;
+  /** Why the patch could not be computed (kubectl's side) or applied (the apiserver's answer). */
+  error?: string | PatchFailure;
+}
+
+/**
+ * Client-side apply in one call: the three-way patch from `live`'s last-applied configuration, `modified` (the
+ * manifest already carrying its new last-applied annotation) and `live`, applied as the apiserver applies it.
+ */
+export function applyThreeWayPatch<T extends object>(live: T, modified: T): ThreeWayApplyResult<T> {
+  const current = live as unknown as JsonMap;
+  const mod = modified as unknown as JsonMap;
+  const kind = typeof mod.kind === 'string' ? mod.kind : '';
+  const apiVersion = typeof mod.apiVersion === 'string' ? mod.apiVersion : undefined;
+  const original = readLastApplied(current);
+  if (original instanceof Error) return { changed: false, object: live, patch: {}, error: `retrieving original configuration: ${original.message}` };
+  const computed = threeWayMerge(original, mod, current, kind, apiVersion);
+  if (!computed.ok) return { changed: false, object: live, patch: {}, error: computed.error };
+  if (goJsonMarshal(computed.patch) === '{}') return { changed: false, object: live, patch: computed.patch };
+  const applied = strategicMergePatch(current, computed.patch, kind, apiVersion);
+  if (!applied.ok) return { changed: false, object: live, patch: computed.patch, error: applied.failure };
+  return { changed: true, object: applied.value as T, patch: computed.patch };
+}

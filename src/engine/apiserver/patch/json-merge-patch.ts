@@ -18,7 +18,9 @@ function pruneNulls(v: unknown): unknown {
 }
 
 function merge(cur: unknown, patch: unknown): unknown {
-  if (!isMap(cur) || !isMap(patch)) return pruneNulls(patch);
+  if (!isMap(cur)) return pruneNulls(patch);
+  // An object replaced by a non-object takes the patch value as it is, nulls and all.
+  if (!isMap(patch)) return patch;
   mergeDocs(cur, patch);
   return cur;
 }

@@ -27,6 +27,7 @@ export interface PatchFailure {
   detail?: string;
 }
 
+/** A patched value, or why the patch was refused. */
 export type PatchResult = { ok: true; value: unknown } | { ok: false; failure: PatchFailure };
 
 /** The apiserver's cap on operations in one JSON patch. */
@@ -203,8 +204,8 @@ function applyOp(root: { c: Container }, op: JsonPatchOp): void {
       if (!found) throw wrap(`replace operation does not apply: doc is missing path: ${path}`, MISSING);
       try {
         get(found.con, found.key);
-      } catch (e) {
-        throw wrap(`replace operation does not apply: doc is missing key: ${path}`, (e as Error).message);
+      } catch {
+        throw wrap(`replace operation does not apply: doc is missing key: ${path}`, MISSING);
       }
       try {
         set(found.con, found.key, value);

@@ -4,7 +4,7 @@
  * create_priorityclass.go and create_quota.go (populateResourceListV1, parseScopes).
  */
 import { canonicalQuantity, parseQty, type KubeObject } from '../../../engine';
-import { GeneratorError } from './config-data';
+import { GeneratorError } from './errors';
 
 /** The Namespace of `kubectl create namespace` (its empty spec and status structs included). */
 export function generateNamespace(name: string): KubeObject {

@@ -8,6 +8,9 @@
 import type { KubeObject } from '../../../engine';
 import type { FileSource } from '../../context';
 import { base64String } from './bytes';
+import { GeneratorError } from './errors';
+
+export { GeneratorError };
 
 /** The sources of one ConfigMap or Secret. */
 export interface DataSources {
@@ -16,8 +19,6 @@ export interface DataSources {
   envFiles: string[];
 }
 
-/** A generator failure: kubectl prints `error: <message>`. */
-export class GeneratorError extends Error {}
 
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;

@@ -4,6 +4,7 @@
  * staging/src/k8s.io/kubectl/pkg/cmd/expose/expose.go (createService).
  */
 import type { KubeObject } from '../../../engine';
+import { GeneratorError } from './errors';
 
 /** A Service port as generated (Go struct order: name, protocol, port, targetPort, nodePort). */
 export interface GeneratedPort {
@@ -19,18 +20,18 @@ export interface GeneratedPort {
 export function parseTcpPort(spec: string): { port: number; targetPort: number | string } {
   const parts = spec.split(':');
   const portText = parts[0]!;
-  if (!/^\d+$/.test(portText)) throw new Error(`strconv.ParseUint: parsing ${JSON.stringify(portText)}: invalid syntax`);
-  if (Number(portText) > 65535) throw new Error(`strconv.ParseUint: parsing ${JSON.stringify(portText)}: value out of range`);
+  if (!/^\d+$/.test(portText)) throw new GeneratorError(`strconv.ParseUint: parsing ${JSON.stringify(portText)}: invalid syntax`);
+  if (Number(portText) > 65535) throw new GeneratorError(`strconv.ParseUint: parsing ${JSON.stringify(portText)}: value out of range`);
   const port = Number(portText);
   if (parts.length === 1) return { port, targetPort: port };
   const target = parts[1]!;
   if (/^-?\d+$/.test(target)) {
     const n = Number(target);
-    if (n < 1 || n > 65535) throw new Error('must be between 1 and 65535, inclusive');
+    if (n < 1 || n > 65535) throw new GeneratorError('must be between 1 and 65535, inclusive');
     return { port, targetPort: n };
   }
   const nameErrors = portNameErrors(target);
-  if (nameErrors.length > 0) throw new Error(nameErrors.join(','));
+  if (nameErrors.length > 0) throw new GeneratorError(nameErrors.join(','));
   return { port, targetPort: target };
 }
 
@@ -102,7 +103,7 @@ export interface ExposeOptions {
 export function generateExposeService(o: ExposeOptions): KubeObject {
   const ports: GeneratedPort[] = [];
   o.ports.forEach((portText, i) => {
-    if (!/^-?\d+$/.test(portText)) throw new Error(`strconv.Atoi: parsing ${JSON.stringify(portText)}: invalid syntax`);
+    if (!/^-?\d+$/.test(portText)) throw new GeneratorError(`strconv.Atoi: parsing ${JSON.stringify(portText)}: invalid syntax`);
     const port = Number(portText);
     let name = o.portName ?? '';
     if (o.ports.length > 1) name = `port-${i + 1}`;
@@ -126,7 +127,7 @@ export function generateExposeService(o: ExposeOptions): KubeObject {
     else p.targetPort = p.port;
   }
   if (o.sessionAffinity && o.sessionAffinity !== 'None' && o.sessionAffinity !== 'ClientIP') {
-    throw new Error(`unknown session affinity: ${o.sessionAffinity}`);
+    throw new GeneratorError(`unknown session affinity: ${o.sessionAffinity}`);
   }
   const spec: Record<string, unknown> = {
     ...(ports.length > 0 ? { ports } : {}),
@@ -149,12 +150,12 @@ export function generateExposeService(o: ExposeOptions): KubeObject {
 /** Parses `k=v,k2=v2` (expose's and run's label and selector syntax). */
 // Models expose.go parseLabels / generate.ParseLabels.
 export function parseLabelList(spec: string): Record<string, string> {
-  if (spec.length === 0) throw new Error('no label spec passed');
+  if (spec.length === 0) throw new GeneratorError('no label spec passed');
   const out: Record<string, string> = {};
   for (const part of spec.split(',')) {
     const kv = part.split('=');
-    if (kv.length !== 2) throw new Error(`unexpected label spec: ${part}`);
-    if (kv[0]!.length === 0) throw new Error('unexpected empty label key');
+    if (kv.length !== 2) throw new GeneratorError(`unexpected label spec: ${part}`);
+    if (kv[0]!.length === 0) throw new GeneratorError('unexpected empty label key');
     out[kv[0]!] = kv[1]!;
   }
   return out;

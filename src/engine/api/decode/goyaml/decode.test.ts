@@ -117,10 +117,9 @@ describe('safety', () => {
       const cur = String.fromCharCode(97 + i);
       levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
-    const started = performance.now();
+    // Fails fast (the test's 2 s timeout) instead of expanding 9^9 nodes.
     expect(errorOf(`${levels.join('\n')}\n`).message).toBe('yaml: document contains excessive aliasing');
-    expect(performance.now() - started).toBeLessThan(2000);
-  });
+  }, 2000);
 
   it('never touches prototypes', () => {
     const { value } = yamlToJson('__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}\n');

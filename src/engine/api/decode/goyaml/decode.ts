@@ -15,7 +15,7 @@
  * (yamlToJSONTarget, convertToJSONableObject).
  */
 import { EventParser, type YamlEvent } from './parser';
-import { YamlSyntaxError, type Mark, type YamlProblem } from './scanner';
+import { YamlSyntaxError, type YamlProblem } from './scanner';
 import { base64Decode, utf8Decode } from '../bytes';
 
 /** A duplicated mapping key (kubectl keeps the last value silently; callers may want to warn). */
@@ -618,4 +618,3 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
-export type { Mark };

@@ -5,6 +5,7 @@
  */
 import { Scanner, YamlSyntaxError, type Mark, type ScalarStyle, type Token } from './scanner';
 
+/** Event kinds of the YAML event stream. */
 export type EventType =
   | 'STREAM-START'
   | 'STREAM-END'
@@ -17,6 +18,7 @@ export type EventType =
   | 'MAPPING-START'
   | 'MAPPING-END';
 
+/** One parse event with its marks and node properties. */
 export interface YamlEvent {
   type: EventType;
   start: Mark;

@@ -14,6 +14,7 @@ export interface Mark {
   column: number;
 }
 
+/** Token kinds, named as libyaml names them. */
 export type TokenType =
   | 'STREAM-START'
   | 'STREAM-END'
@@ -37,8 +38,10 @@ export type TokenType =
   | 'TAG'
   | 'SCALAR';
 
+/** How a scalar was written (plain, quoted, `|` literal, `>` folded). */
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
 
+/** One token with its start and end marks. */
 export interface Token {
   type: TokenType;
   start: Mark;
@@ -117,11 +120,9 @@ export class Scanner {
   private ch(k = 0): string {
     let p = this.pos;
     for (let i = 0; i < k; i++) p += this.width(p);
-    return p < this.src.length ? this.charAtPos(p) : NUL;
-  }
-
-  private charAtPos(p: number): string {
+    if (p >= this.src.length) return NUL;
     const c = this.src.charCodeAt(p);
+    // Astral characters are one character (two UTF-16 units), as go-yaml counts runes.
     if (c >= 0xd800 && c <= 0xdbff && p + 1 < this.src.length) return this.src.slice(p, p + 2);
     return this.src[p]!;
   }
@@ -768,7 +769,9 @@ export class Scanner {
       s.push(...trailingBreaks);
       trailingBreaks = [];
       leadingBlank = this.isBlank();
-      while (!this.isBreakZ()) this.read(s);
+      const run = this.pos;
+      while (!this.isBreakZ()) this.skip();
+      s.push(this.src.slice(run, this.pos));
       this.readLine(leadingBreak);
       indent = this.scanBlockScalarBreaks(indent, trailingBreaks, start, endRef);
     }
@@ -813,8 +816,13 @@ export class Scanner {
       if (this.isZ()) this.fail('while scanning a quoted scalar', start, 'found unexpected end of stream');
 
       let leadingBlanks = false;
+      let run = -1;
       while (!this.isBlankZ()) {
         const c = this.ch();
+        if (run >= 0 && (c === "'" || c === '"' || c === '\\')) {
+          s.push(this.src.slice(run, this.pos));
+          run = -1;
+        }
         if (single && c === "'" && this.ch(1) === "'") {
           s.push("'");
           this.skip();
@@ -856,9 +864,11 @@ export class Scanner {
             for (let k = 0; k < codeLength; k++) this.skip();
           }
         } else {
-          this.read(s);
+          if (run < 0) run = this.pos;
+          this.skip();
         }
       }
+      if (run >= 0) s.push(this.src.slice(run, this.pos));
       if (single ? this.ch() === "'" : this.ch() === '"') break;
 
       // Fold whitespace and line breaks inside the quotes.
@@ -906,6 +916,8 @@ export class Scanner {
         break;
       }
       if (this.ch() === '#') break;
+      // Characters are copied as one slice per run rather than one by one.
+      let run = -1;
       while (!this.isBlankZ()) {
         const c = this.ch();
         if ((c === ':' && this.isBlankZ(1)) || (this.flowLevel > 0 && ',?[]{}'.includes(c))) break;
@@ -925,7 +937,11 @@ export class Scanner {
             whitespaces = [];
           }
         }
-        this.read(s);
+        if (run < 0) run = this.pos;
+        this.skip();
+      }
+      if (run >= 0) {
+        s.push(this.src.slice(run, this.pos));
         end = copyMark(this.mark);
       }
       if (!(this.isBlank() || this.isBreak())) break;

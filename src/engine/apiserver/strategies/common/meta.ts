@@ -56,14 +56,11 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
   return errs;
 }
 
-/**
- * ValidateObjectMeta for the parts the apiserver core does not check already: a kind-specific name rule (the core
- * checks DNS-1123 subdomain names for every kind), labels and annotations.
- */
+/** ValidateObjectMeta: the kind's name rule (DNS-1123 subdomain unless given), labels and annotations. */
 export function validateObjectMeta(obj: KubeObject, nameFn: NameValidator = nameIsDNSSubdomain): FieldError[] {
   const meta = obj.metadata;
   const errs: FieldError[] = [];
-  if (meta.name && nameFn !== nameIsDNSSubdomain) {
+  if (meta.name) {
     for (const msg of nameFn(meta.name)) errs.push(invalidValue('metadata.name', meta.name, msg));
   }
   errs.push(...validateLabels(meta.labels, 'metadata.labels'));
