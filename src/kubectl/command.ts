@@ -10,6 +10,8 @@ export interface Command {
   /** Usage line for errors and `--help` (`kubectl get [(-o|--output=)json|yaml|...] (TYPE[.VERSION][.GROUP] ...)`). */
   usage: string;
   flags: FlagSpec[];
+  /** Other names the command answers to (`create deploy` for `create deployment`). */
+  aliases?: string[];
   /** Sub-commands (`rollout status`, `create deployment`, `config set-context`). */
   subcommands?: Command[];
   /** Runs the verb; returns the exit code. Throws KubectlError for failures. */

@@ -4,7 +4,7 @@
  */
 import type { Cluster, KubeObject } from '../engine';
 import { FlagError, parseFlags, type FlagSpec } from './cli/flags';
-import { GLOBAL_FLAGS } from './command';
+import { GLOBAL_FLAGS, type Command } from './command';
 import { NO_FILES, type CommandContext, type FileSource, type KubeconfigState } from './context';
 import { KubectlError } from './errors';
 import { Output, type RunResult } from './io';
@@ -82,22 +82,24 @@ export class Kubectl {
       }
     }
     const rest = [...argv.slice(0, i), ...argv.slice(i + 1)];
-    let cmd = COMMANDS.find((c) => c.name === verb);
-    if (!cmd) {
+    const top = COMMANDS.find((c) => c.name === verb);
+    if (!top) {
       out.err(`error: unknown command "${verb}" for "kubectl"${suggest(verb ?? '')}\n`);
       return 1;
     }
+    let cmd: Command = top;
     let cmdPath = `kubectl ${cmd.name}`;
     let args = rest;
-    // Sub-commands: the first positional word after the verb (`rollout status`, `create deployment`).
-    if (cmd.subcommands) {
-      const j = args.findIndex((a) => !a.startsWith('-'));
-      const sub = j >= 0 ? cmd.subcommands.find((s) => s.name === args[j]) : undefined;
-      if (sub) {
-        cmd = sub;
-        cmdPath = `${cmdPath} ${sub.name}`;
-        args = [...args.slice(0, j), ...args.slice(j + 1)];
-      }
+    // Sub-commands (possibly nested): the first positional word after the verb (`rollout status`,
+    // `create secret generic`), skipping the values of flags that take one (`create -n x deployment`).
+    while (cmd.subcommands) {
+      const j = firstPositional(args, [...GLOBAL_FLAGS, ...cmd.flags]);
+      const word = j >= 0 ? args[j] : undefined;
+      const sub: Command | undefined = word === undefined ? undefined : cmd.subcommands.find((s) => s.name === word || s.aliases?.includes(word));
+      if (!sub) break;
+      cmd = sub;
+      cmdPath = `${cmdPath} ${sub.name}`;
+      args = [...args.slice(0, j), ...args.slice(j + 1)];
     }
     const specs: FlagSpec[] = [...GLOBAL_FLAGS, ...cmd.flags.filter((f) => !GLOBAL_FLAGS.some((g) => g.name === f.name))];
     let parsed;
@@ -126,6 +128,19 @@ export class Kubectl {
     };
     return cmd.run(ctx, parsed);
   }
+}
+
+/** Index of the first positional argument, stepping over flags and the values of flags that take one. */
+function firstPositional(args: readonly string[], specs: readonly FlagSpec[]): number {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return -1;
+    if (!a.startsWith('-') || a === '-') return i;
+    if (a.includes('=')) continue;
+    const spec = a.startsWith('--') ? specs.find((f) => f.name === a.slice(2)) : a.length === 2 ? specs.find((f) => f.short === a[1]) : undefined;
+    if (spec && spec.type !== 'bool' && spec.noOptDefault === undefined) i++;
+  }
+  return -1;
 }
 
 function suggest(verb: string): string {

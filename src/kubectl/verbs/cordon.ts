@@ -9,7 +9,7 @@ import { controllerRef, deepCopy, goDurationString, parseDuration, parseSelector
 import type { Command } from '../command';
 import { flag, type ParsedArgs } from '../cli/flags';
 import type { CommandContext } from '../context';
-import { clientError, KubectlError, renderStatus } from '../errors';
+import { clientError, KubectlError } from '../errors';
 import { advanceUntil } from '../wait';
 import { DRY_RUN_FLAG, dryRunStrategy, type DryRunStrategy } from './support/dry-run';
 import { ResultPrinter } from './support/result-printer';
@@ -53,7 +53,7 @@ function cordonOrUncordon(ctx: CommandContext, nodes: Target[], desired: boolean
       next.spec = spec;
       const r = ctx.cluster.api.update(next, { dryRun: dryRun === 'server' });
       if (!r.ok) {
-        ctx.out.err(`error: unable to ${verb} node ${JSON.stringify(n.name)}: ${renderStatus(r.status).replace(/^Error from server \([^)]*\): /, '')}\n`);
+        ctx.out.err(`error: unable to ${verb} node ${JSON.stringify(n.name)}: ${r.status.message}\n`);
         continue;
       }
     }

@@ -202,8 +202,8 @@ function generator(name: string, short: string, usage: string, flags: FlagSpec[]
 }
 
 /** The same sub-command under an alias (`create deploy`, `create ns`). */
-function alias(cmd: Command, aliasName: string): Command {
-  return { ...cmd, name: aliasName };
+function alias(cmd: Command, ...aliases: string[]): Command {
+  return { ...cmd, aliases };
 }
 
 const deploymentCmd = generator(
@@ -524,23 +524,15 @@ export const createCommand: Command = {
     RECORD_FLAG,
   ],
   subcommands: [
-    configMapCmd,
     alias(configMapCmd, 'cm'),
-    cronJobCmd,
     alias(cronJobCmd, 'cj'),
-    deploymentCmd,
     alias(deploymentCmd, 'deploy'),
     jobCmd,
-    namespaceCmd,
     alias(namespaceCmd, 'ns'),
-    priorityClassCmd,
     alias(priorityClassCmd, 'pc'),
-    quotaCmd,
     alias(quotaCmd, 'resourcequota'),
     secretCmd,
-    serviceCmd,
     alias(serviceCmd, 'svc'),
-    serviceAccountCmd,
     alias(serviceAccountCmd, 'sa'),
   ],
   run: runCreateFromFiles,
