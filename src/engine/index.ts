@@ -33,3 +33,5 @@ export { goTypeName, goStructName, goElementTypeName, toJsonSchema } from './api
 export type { JsonSchema, JsonSchemaOptions } from './api/schema';
 export { jsonMergePatch, createJsonMergePatch, jsonPatch, MAX_JSON_PATCH_OPERATIONS, strategicMergePatch, twoWayMerge, threeWayMerge, planApply, applyThreeWayPatch, patchSchemaForKind, StrategicPatchError, LAST_APPLIED_ANNOTATION, lastAppliedConfiguration, lastAppliedAnnotationValue, lastAppliedText, readLastApplied, withLastApplied } from './apiserver/patch';
 export type { JsonPatchOp, PatchFailure, PatchResult, PatchComputation, ApplyPlan, ThreeWayApplyResult, PatchSchema, JsonMap } from './apiserver/patch';
+export { startStatefulSetController, STATEFULSET_CONTROLLER, statefulSetRolloutStatus, statefulSetRevisionHistory, planStatefulSetRollback, applyStatefulSetRevision, statefulSetRevisionPatch, STATEFUL_SET_POD_NAME_LABEL, STATEFUL_SET_REVISION_LABEL, POD_INDEX_LABEL as STATEFUL_SET_POD_INDEX_LABEL } from './controllers/statefulset';
+export type { RolloutStatus as StatefulSetRolloutStatus, StatefulSetRevisionEntry, StatefulSetRollbackPlan, StatefulSetRevisionData } from './controllers/statefulset';

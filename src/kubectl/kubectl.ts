@@ -5,7 +5,7 @@
 import type { Cluster, KubeObject } from '../engine';
 import { FlagError, parseFlags, type FlagSpec } from './cli/flags';
 import { GLOBAL_FLAGS, type Command } from './command';
-import { NO_FILES, type CommandContext, type FileSource, type KubeconfigState } from './context';
+import { NO_FILES, type ApplyDiagnostic, type CommandContext, type FileSource, type KubeconfigState } from './context';
 import { KubectlError } from './errors';
 import { Output, type RunResult } from './io';
 import { tokenize } from './shell/tokenize';
@@ -17,6 +17,8 @@ export interface KubectlOptions {
   files?: FileSource;
   /** Called by `kubectl edit` in hosts that have an editor. */
   editor?: (obj: KubeObject) => void;
+  /** Receives each document `kubectl apply` fails on (hosts with an editor turn them into markers). */
+  report?: (d: ApplyDiagnostic) => void;
 }
 
 /** One kubectl "installation": its kubeconfig state persists across commands. */
@@ -24,6 +26,7 @@ export class Kubectl {
   readonly config: KubeconfigState;
   private readonly files: FileSource;
   private readonly editor: ((obj: KubeObject) => void) | undefined;
+  private readonly report: ((d: ApplyDiagnostic) => void) | undefined;
 
   constructor(
     readonly cluster: Cluster,
@@ -32,6 +35,7 @@ export class Kubectl {
     this.config = { namespace: 'default', clusterName: `kind-${cluster.name}`, contextName: `kind-${cluster.name}`, user: `kind-${cluster.name}` };
     this.files = opts.files ?? NO_FILES;
     this.editor = opts.editor;
+    this.report = opts.report;
   }
 
   /** Runs one command line (`kubectl get pods`, `k get po`, or just `get pods`). */
@@ -125,6 +129,7 @@ export class Kubectl {
       stdin,
       namespace: ns,
       ...(this.editor ? { editor: this.editor } : {}),
+      ...(this.report ? { report: this.report } : {}),
     };
     return cmd.run(ctx, parsed);
   }

@@ -6,7 +6,7 @@
 import type { KubeObject } from '../api/types';
 import type { ResourceType } from '../api/registry';
 import { typeForKind, typeForApiVersionKind, apiVersionOf } from '../api/registry';
-import { objectKey, toTimestamp, deepCopy, jsonEqual } from '../api/meta';
+import { objectKey, toTimestamp, fromTimestamp, deepCopy, jsonEqual } from '../api/meta';
 import { randomSuffix, dns1123SubdomainErrors } from '../api/names';
 import { matches, type Selector } from '../api/labels';
 import type { Clock } from '../sim/clock';
@@ -52,9 +52,19 @@ export interface DeleteOptions extends WriteOptions {
 /** Admission: may mutate the object (on create/update) or reject it with an ApiStatus. */
 export type AdmissionPlugin = (op: 'CREATE' | 'UPDATE', obj: KubeObject, old: KubeObject | undefined, ctx: StrategyContext) => ApiStatus | undefined;
 
-/** Kinds whose objects keep a `metadata.generation` that bumps on spec changes. */
+/**
+ * Kinds whose strategy keeps a `metadata.generation` (1 on create, +1 on each spec change). Services, Namespaces,
+ * Nodes, PVCs, Leases and the like have a spec but no generation.
+ * Models the PrepareForCreate/PrepareForUpdate of pkg/registry/{core/pod,core/replicationcontroller,apps/*,batch/*,
+ * networking/{ingress,ingressclass,networkpolicy},policy/poddisruptionbudget}/strategy.go.
+ */
+const GENERATION_KINDS: ReadonlySet<string> = new Set([
+  'Pod', 'ReplicationController', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob',
+  'Ingress', 'IngressClass', 'NetworkPolicy', 'PodDisruptionBudget',
+]);
+
 function tracksGeneration(obj: KubeObject): boolean {
-  return 'spec' in obj;
+  return GENERATION_KINDS.has(obj.kind);
 }
 
 /** The apiserver of one simulated cluster. */
@@ -135,12 +145,13 @@ export class ApiServer {
     if (!meta.name && !meta.generateName) {
       return fail(invalid(type, '', toCauses([required('metadata.name', 'name or generateName is required')])));
     }
-    if (!meta.name && meta.generateName) meta.name = this.generateName(type, meta.namespace, meta.generateName);
     if (type.namespaced) {
-      // NamespaceLifecycle admission runs before validation.
-      const nsErr = this.checkNamespaceWritable(type, meta.namespace!, meta.name);
+      // NamespaceLifecycle admission runs before validation, and before the name is generated: its errors name
+      // the generateName prefix.
+      const nsErr = this.checkNamespaceWritable(type, meta.namespace!, meta.name || meta.generateName!);
       if (nsErr) return fail(nsErr);
     }
+    if (!meta.name && meta.generateName) meta.name = this.generateName(type, meta.namespace, meta.generateName);
 
     const strategy = strategyFor(type.kind);
     for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) delete meta[f];
@@ -213,16 +224,21 @@ export class ApiServer {
 
     if (cur.metadata.deletionTimestamp) {
       // Already terminating: a shorter grace period may hurry it along; finalizers still gate removal.
+      // Models staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go BeforeDelete (the pending-deletion branch).
       const prevGrace = cur.metadata.deletionGracePeriodSeconds ?? 0;
       if (grace < prevGrace) {
         if (grace === 0 && (cur.metadata.finalizers ?? []).length === 0) return this.remove(cur);
-        return this.write({ ...deepCopy(cur), metadata: { ...deepCopy(cur.metadata), deletionGracePeriodSeconds: grace, deletionTimestamp: toTimestamp(this.clock.nowMs + grace * 1000) } }, 'meta', {});
+        // The new deadline counts from when the deletion started, not from now.
+        const startedMs = (fromTimestamp(cur.metadata.deletionTimestamp) ?? this.clock.nowMs) - prevGrace * 1000;
+        return this.write({ ...deepCopy(cur), metadata: { ...deepCopy(cur.metadata), deletionGracePeriodSeconds: grace, deletionTimestamp: toTimestamp(startedMs + grace * 1000) } }, 'meta', {});
       }
       return ok(cur);
     }
     const next = deepCopy(cur);
     next.metadata.deletionTimestamp = toTimestamp(this.clock.nowMs + grace * 1000);
     next.metadata.deletionGracePeriodSeconds = grace;
+    // Marking an object for deletion is a change its controllers must observe: the generation bumps (if kept).
+    if ((next.metadata.generation ?? 0) > 0) next.metadata.generation = next.metadata.generation! + 1;
     if (finalizers.length > 0) next.metadata.finalizers = finalizers;
     if (!this.blocksRemoval(next)) return this.remove(cur);
     if (kind === 'Namespace') next.status = { ...(next.status as object), phase: 'Terminating' };
@@ -239,8 +255,10 @@ export class ApiServer {
     const cur = this.get('Pod', namespace, name);
     if (!cur || (uid && cur.metadata.uid !== uid)) return fail(notFound(type, name));
     const spec = cur.spec as { nodeName?: string };
-    if (cur.metadata.deletionTimestamp) return fail(conflict(type, name, 'pod is being deleted, cannot be assigned to a host'));
-    if (spec.nodeName) return fail(conflict(type, name, `pod ${name} is already assigned to node "${spec.nodeName}"`));
+    // Failures inside the binding update are reported as conflicts on the pods/binding resource.
+    const binding: ResourceType = { ...type, resource: 'pods/binding' };
+    if (cur.metadata.deletionTimestamp) return fail(conflict(binding, name, `pod ${name} is being deleted, cannot be assigned to a host`));
+    if (spec.nodeName) return fail(conflict(binding, name, `pod ${name} is already assigned to node "${spec.nodeName}"`));
     const next = deepCopy(cur);
     (next.spec as { nodeName?: string }).nodeName = nodeName;
     const status = (next.status ?? {}) as { conditions?: { type: string; status: string; lastProbeTime?: null; lastTransitionTime?: string; reason?: string; message?: string }[] };
@@ -325,9 +343,11 @@ export class ApiServer {
       }
     }
     if (tracksGeneration(obj)) {
-      const specChanged = part === 'main' && !jsonEqual(obj.spec, cur.spec);
-      obj.metadata.generation = (cur.metadata.generation ?? 1) + (specChanged ? 1 : 0);
-    }
+      // Only a spec change through the main resource bumps the generation; status and server-side metadata
+      // writes (bind, finalizers, deletion) carry the generation they were given.
+      if (part === 'main') obj.metadata.generation = (cur.metadata.generation ?? 1) + (jsonEqual(obj.spec, cur.spec) ? 0 : 1);
+      else obj.metadata.generation = obj.metadata.generation ?? cur.metadata.generation;
+    } else delete obj.metadata.generation;
     obj.metadata.resourceVersion = cur.metadata.resourceVersion;
     if (part !== 'status' && jsonEqual(obj, cur)) return ok(cur);
     if (opts.dryRun) return ok(this.finish(obj));
@@ -369,10 +389,9 @@ export class ApiServer {
     const spec = obj.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
     const phase = (obj.status as { phase?: string } | undefined)?.phase;
     if (!spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
-    let grace = requested ?? spec.terminationGracePeriodSeconds ?? 30;
-    // A negative request means "use the default"; 0 from the user means immediate removal (with --force).
-    if (grace < 0) grace = spec.terminationGracePeriodSeconds ?? 30;
-    return grace;
+    const grace = requested ?? spec.terminationGracePeriodSeconds ?? 30;
+    // A negative period means one second (kubectl sends none for its default of -1); 0 removes at once.
+    return grace < 0 ? 1 : grace;
   }
 
   private nameErrors(name: string): FieldError[] {

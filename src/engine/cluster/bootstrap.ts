@@ -1,13 +1,16 @@
 /**
  * What `kind create cluster` leaves behind, created through the apiserver at time zero: namespaces, the
  * `kubernetes` Service, built-in PriorityClasses, the nodes with their status and leases, static control-plane
- * pods, CoreDNS with the `kube-dns` Service, and the kube-proxy and kindnet DaemonSets.
+ * pods, CoreDNS with the `kube-dns` Service, the kube-proxy and kindnet DaemonSets, and kind's local-path storage
+ * (default StorageClass `standard`).
  */
 import type { KubeObject } from '../api/types';
 import { toTimestamp } from '../api/meta';
 import { formatBytes, parseQuantity } from '../api/quantity';
 import { fnv32a } from '../api/names';
 import type { ApiServer } from '../apiserver/apiserver';
+import { withLastApplied } from '../apiserver/patch/last-applied';
+import type { JsonMap } from '../apiserver/patch/json-value';
 import type { ResolvedNode } from './topology';
 import { CONTAINERD_VERSION, COREDNS_IMAGE, ETCD_IMAGE, KERNEL_VERSION, KINDNET_IMAGE, KUBERNETES_VERSION, OS_IMAGE } from './versions';
 
@@ -245,4 +248,79 @@ export function nodeDaemonSets(): KubeObject[] {
     ds('kube-proxy', { 'k8s-app': 'kube-proxy' }, `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`, ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)']),
     ds('kindnet', { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' }, KINDNET_IMAGE, ['/bin/kindnetd'], { resources: { limits: { cpu: '100m', memory: '50Mi' }, requests: { cpu: '100m', memory: '50Mi' } } }),
   ];
+}
+
+/** The local-path provisioner kind ships, and the helper image it runs for directory setup and teardown. */
+export const LOCAL_PATH_PROVISIONER_IMAGE = 'docker.io/kindest/local-path-provisioner:v20250214-acbabc1a';
+export const LOCAL_PATH_HELPER_IMAGE = 'docker.io/kindest/local-path-helper:v20241212-8ac705d0';
+/** Images kind nodes carry for local-path storage (preloaded, so the provisioner starts without a pull). */
+export const LOCAL_PATH_STORAGE_IMAGES: readonly string[] = [LOCAL_PATH_PROVISIONER_IMAGE, LOCAL_PATH_HELPER_IMAGE];
+
+/**
+ * kind's default storage, applied with `kubectl apply` as kind does (so each object carries the last-applied
+ * annotation): the `local-path-storage` namespace with the `local-path-provisioner` Deployment, its service
+ * account and `local-path-config` ConfigMap, and the default StorageClass `standard` (`rancher.io/local-path`,
+ * reclaimPolicy Delete, WaitForFirstConsumer).
+ * Divergence: the provisioner's Role, ClusterRole and bindings are left out (RBAC is not served).
+ */
+export function createLocalPathStorage(api: ApiServer): void {
+  const ns = 'local-path-storage';
+  const app = { app: 'local-path-provisioner' };
+  const objects: KubeObject[] = [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'local-path-provisioner-service-account', namespace: ns } },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'local-path-provisioner', namespace: ns },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: app },
+        template: {
+          metadata: { labels: app },
+          spec: {
+            containers: [{
+              name: 'local-path-provisioner',
+              image: LOCAL_PATH_PROVISIONER_IMAGE,
+              imagePullPolicy: 'IfNotPresent',
+              command: ['local-path-provisioner', '--debug', 'start', '--helper-image', LOCAL_PATH_HELPER_IMAGE, '--config', '/etc/config/config.json'],
+              env: [
+                { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+                { name: 'CONFIG_MOUNT_PATH', value: '/etc/config/' },
+              ],
+              volumeMounts: [{ name: 'config-volume', mountPath: '/etc/config/' }],
+            }],
+            nodeSelector: { 'kubernetes.io/os': 'linux' },
+            priorityClassName: 'system-node-critical',
+            serviceAccountName: 'local-path-provisioner-service-account',
+            tolerations: [
+              { key: 'node-role.kubernetes.io/control-plane', operator: 'Equal', effect: 'NoSchedule' },
+              { key: 'node-role.kubernetes.io/master', operator: 'Equal', effect: 'NoSchedule' },
+            ],
+            volumes: [{ name: 'config-volume', configMap: { name: 'local-path-config' } }],
+          },
+        },
+      },
+    },
+    {
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+      provisioner: 'rancher.io/local-path',
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'WaitForFirstConsumer',
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'local-path-config', namespace: ns },
+      data: {
+        'config.json': '{\n        "nodePathMap":[\n        {\n                "node":"DEFAULT_PATH_FOR_NON_LISTED_NODES",\n                "paths":["/var/local-path-provisioner"]\n        }\n        ]\n}',
+        setup: '#!/bin/sh\nset -eu\nmkdir -m 0777 -p "$VOL_DIR"',
+        teardown: '#!/bin/sh\nset -eu\nrm -rf "$VOL_DIR"',
+        'helperPod.yaml': `apiVersion: v1\nkind: Pod\nmetadata:\n  name: helper-pod\nspec:\n  priorityClassName: system-node-critical\n  tolerations:\n    - key: node.kubernetes.io/disk-pressure\n      operator: Exists\n      effect: NoSchedule\n  containers:\n  - name: helper-pod\n    image: ${LOCAL_PATH_HELPER_IMAGE}\n    imagePullPolicy: IfNotPresent`,
+      },
+    },
+  ];
+  for (const obj of objects) must(api, withLastApplied(obj as unknown as JsonMap) as unknown as KubeObject);
 }

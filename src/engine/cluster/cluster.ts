@@ -18,6 +18,10 @@ import { startScheduler, type Scheduler } from '../scheduler/scheduler';
 import { startReplicaSetController } from '../controllers/replicaset';
 import { startDeploymentController } from '../controllers/deployment';
 import { startDaemonSetController } from '../controllers/daemon/daemon-controller';
+import { startStatefulSetController } from '../controllers/statefulset';
+import { startJobController } from '../controllers/job';
+import { startCronJobController } from '../controllers/cronjob';
+import { startTTLAfterFinishedController } from '../controllers/ttlafterfinished';
 import { startEndpointsController } from '../controllers/endpoint/endpoints-controller';
 import { startEndpointSliceController } from '../controllers/endpointslice/endpointslice-controller';
 import { startGarbageCollector } from '../controllers/garbagecollector/garbage-collector';
@@ -26,6 +30,9 @@ import { startServiceAccountsController } from '../controllers/serviceaccount/se
 import { startRootCACertPublisher } from '../controllers/rootcacertpublisher/publisher';
 import { Kubelet, DEFAULT_TIMINGS, type KubeletTimings } from '../kubelet/kubelet';
 import { KubeletFleet } from '../kubelet/fleet';
+import { registerStorageObjectInUseProtection, startVolumeControllers } from '../controllers/volume';
+import { registerVolumeBindingPlugin, startVolumeBindingPreBind } from '../scheduler/plugins/volumebinding';
+import { createLocalPathStorage, LOCAL_PATH_STORAGE_IMAGES } from './bootstrap';
 import type { ComponentContext } from './context';
 import { DEFAULT_CONFIG, DEFAULT_CLUSTER_NAME, resolveTopology, validateClusterConfig, type ClusterConfig, type ResolvedNode } from './topology';
 import { coreDnsObjects, createKubernetesService, createSystemNamespaces, createSystemPriorityClasses, healthyConditions, nodeDaemonSets, nodeObject, staticPods } from './bootstrap';
@@ -76,6 +83,7 @@ export class Cluster {
     registerAllStrategies();
     this.api = new ApiServer(this.clock, this.rng.fork('apiserver'), new ServiceAllocators(this.rng.fork('allocators')), opts.freezeObjects ?? false);
     registerDefaultAdmission(this.api);
+    registerStorageObjectInUseProtection(this.api);
     this.events = new EventRecorder(this.api);
     this.ctx = { api: this.api, clock: this.clock, rng: this.rng, events: this.events };
     this.nodes = resolveTopology(config);
@@ -88,9 +96,16 @@ export class Cluster {
     startReplicaSetController(this.ctx);
     startDeploymentController(this.ctx);
     startDaemonSetController(this.ctx);
+    startStatefulSetController(this.ctx);
+    startJobController(this.ctx);
+    startCronJobController(this.ctx);
+    startTTLAfterFinishedController(this.ctx);
     startEndpointsController(this.ctx);
     startEndpointSliceController(this.ctx);
+    startVolumeControllers(this.ctx);
+    registerVolumeBindingPlugin();
     this.scheduler = startScheduler(this.ctx);
+    startVolumeBindingPreBind(this.ctx);
     this.kubelets = new KubeletFleet(this.ctx);
 
     createSystemNamespaces(this.api);
@@ -102,6 +117,7 @@ export class Cluster {
     const timings = { ...DEFAULT_TIMINGS, ...(opts.timings ?? {}) };
     for (const n of this.nodes) this.addNode(n, timings);
     for (const obj of [...coreDnsObjects(), ...nodeDaemonSets()]) this.mustCreate(obj);
+    createLocalPathStorage(this.api);
     this.loop.advance(opts.settleMs ?? 60_000);
   }
 
@@ -111,7 +127,7 @@ export class Cluster {
     const withStatus = { ...node, status: { ...(nodeObject(n, this.name).status as object), conditions: healthyConditions(this.clock.nowMs) } };
     const r = this.api.updateStatus(withStatus as KubeObject);
     if (!r.ok) throw new Error(`bootstrap: node status for ${n.name}: ${r.status.message}`);
-    const kubelet = new Kubelet(this.ctx, n.name, n.internalIP, n.podCidrPrefix, timings, PRELOADED_IMAGES);
+    const kubelet = new Kubelet(this.ctx, n.name, n.internalIP, n.podCidrPrefix, timings, [...PRELOADED_IMAGES, ...LOCAL_PATH_STORAGE_IMAGES]);
     this.kubelets.add(kubelet);
     kubelet.startHeartbeat();
     if (n.role === 'control-plane') for (const pod of staticPods(n, node.metadata.uid!)) this.mustCreate(pod);

@@ -9,6 +9,7 @@ import type { Pod, Container } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/types';
 import { toTimestamp, fromTimestamp, toMicroTimestamp } from '../api/meta';
 import { fnv32a } from '../api/names';
+import { goDurationString } from '../api/duration';
 import type { ComponentContext } from '../cluster/context';
 import type { Rng } from '../sim/rng';
 import type { TaskHandle } from '../sim/clock';
@@ -18,6 +19,7 @@ import { newContainerRecord, type ContainerRecord } from './container-state';
 import { generatePodStatus, podPhase } from './pod-status';
 import { parseImage, lookupImage } from './runtime/images';
 import { programFor } from './runtime/program';
+import { podClaimReadiness } from '../controllers/volume/helpers/claim-readiness';
 
 /** Timing of the simulated node, in ms (seeded jitter is applied within each range). */
 export interface KubeletTimings {
@@ -48,6 +50,8 @@ interface PodWorker {
   podIP?: string;
   startTimeMs: number;
   terminating: boolean;
+  /** Set once deletion starts: when it started, each running container's own exit time after SIGTERM, and the kills. */
+  termination?: { startMs: number; graceMs: number; exitsAtMs: Map<ContainerRecord, number>; timers: TaskHandle[] };
   timers: TaskHandle[];
   /** The pod spec this worker runs (containers are immutable except image). */
   spec: Pod['spec'];
@@ -128,7 +132,10 @@ export class Kubelet {
       this.workers.set(uid, w);
       this.after(w, this.jitter(this.timings.syncMs), 'sync', () => this.startPod(w!));
     }
-    if (pod.metadata.deletionTimestamp && !w.terminating) this.beginTermination(w, pod);
+    if (pod.metadata.deletionTimestamp) {
+      if (!w.terminating) this.beginTermination(w, pod);
+      else this.shortenGrace(w, pod);
+    }
   }
 
   private newWorker(pod: Pod & KubeObject): PodWorker {
@@ -155,13 +162,37 @@ export class Kubelet {
     w.startTimeMs = this.ctx.clock.nowMs;
     if (w.initContainers.length > 0) w.initContainers[0]!.state = { kind: 'waiting', reason: 'PodInitializing' };
     this.writeStatus(w);
-    this.after(w, this.jitter(this.timings.sandboxMs), 'sandbox', () => {
+    // The sandbox starts once the pod's PersistentVolumeClaims can be mounted (see waitForClaims).
+    this.waitForClaims(w, this.ctx.clock.nowMs, () => this.after(w, this.jitter(this.timings.sandboxMs), 'sandbox', () => {
       if (w.terminating) return;
       w.podIP = w.hostNetwork ? this.nodeIP : this.ipam?.allocate();
       w.sandboxReady = true;
       this.writeStatus(w);
       this.runNextInit(w);
-    });
+    }));
+  }
+
+  /**
+   * Runs `proceed` once every claim the pod mounts is Bound. A claim still being bound for this node is
+   * re-checked every 300ms without an event for up to 2 minutes; otherwise (and after that) the kubelet
+   * reports FailedMount and retries after the pod worker's 10-15s backoff.
+   * Models volumemanager WaitForAttachAndMount (300ms polls, 2m timeout) and the pod worker's retry.
+   * Divergence: the quiet wait stands in for the scheduler's PreBind wait, which here follows the binding.
+   */
+  private waitForClaims(w: PodWorker, sinceMs: number, proceed: () => void): void {
+    const pod = this.pod(w);
+    if (!pod || w.terminating) return;
+    const check = podClaimReadiness(this.ctx.api, pod, this.nodeName);
+    if (check.ready) {
+      proceed();
+      return;
+    }
+    if (check.binding && this.ctx.clock.nowMs - sinceMs < 120_000) {
+      this.after(w, 300, 'volumes', () => this.waitForClaims(w, sinceMs, proceed));
+      return;
+    }
+    this.event(pod, 'Warning', 'FailedMount', check.message);
+    this.after(w, this.jitter([10_000, 15_000]), 'volumes', () => this.waitForClaims(w, sinceMs, proceed));
   }
 
   /** Init containers run one at a time; regular containers start once all have succeeded. */
@@ -215,7 +246,8 @@ export class Kubelet {
         const why = `rpc error: code = NotFound desc = failed to pull and unpack image "${ref.fullName}": failed to resolve reference "${ref.fullName}": ${ref.fullName}: not found`;
         this.event(p, 'Warning', 'Failed', `Failed to pull image "${spec.image}": ${why}`, fieldPath);
         this.event(p, 'Warning', 'Failed', 'Error: ErrImagePull', fieldPath);
-        c.state = { kind: 'waiting', reason: 'ErrImagePull', message: `failed to pull and unpack image "${ref.fullName}": failed to resolve reference "${ref.fullName}": ${ref.fullName}: not found` };
+        // The waiting message is the runtime's error text itself, gRPC status prefix included.
+        c.state = { kind: 'waiting', reason: 'ErrImagePull', message: why };
         this.writeStatus(w);
         const backoffMs = this.pullBackoff.next(backoffKey, this.ctx.clock.nowMs);
         // The next sync (about a second later) finds the pull in backoff and reports ImagePullBackOff.
@@ -241,10 +273,10 @@ export class Kubelet {
       if (this.pulling.get(ref.fullName) === doneAt) this.pulling.delete(ref.fullName);
       const p = this.pod(w);
       if (!p) return;
-      const own = (pullMs / 1000).toFixed(3).replace(/\.?0+$/, '');
-      const total = ((doneAt - startMs) / 1000).toFixed(3).replace(/\.?0+$/, '');
-      const took = inFlight !== undefined && inFlight > startMs ? total : own;
-      this.event(p, 'Normal', 'Pulled', `Successfully pulled image "${spec.image}" in ${took}s (${total}s including waiting). Image size: ${repo.sizeBytes} bytes.`, fieldPath);
+      // Durations print as Go's time.Duration truncated to milliseconds: `313ms`, `3.741s`, `1m2.5s`.
+      const total = goDurationString(Math.trunc(doneAt - startMs));
+      const took = inFlight !== undefined && inFlight > startMs ? total : goDurationString(Math.trunc(pullMs));
+      this.event(p, 'Normal', 'Pulled', `Successfully pulled image "${spec.image}" in ${took} (${total} including waiting). Image size: ${repo.sizeBytes} bytes.`, fieldPath);
       proceed();
     });
   }
@@ -323,8 +355,9 @@ export class Kubelet {
       c.restartCount++;
       this.startContainer(w, c);
     };
+    // The exit is reported at once (STATUS Completed / Error) whether or not a backoff follows.
+    this.writeStatus(w);
     if (waitMs === 0) {
-      this.writeStatus(w);
       this.after(w, this.jitter(this.timings.syncMs), `restart ${c.name}`, restartNow);
       return;
     }
@@ -332,7 +365,7 @@ export class Kubelet {
     this.after(w, this.jitter([500, 1500]), `backoff ${c.name}`, () => {
       if (w.terminating) return;
       if (term) c.lastTerminated = term;
-      c.state = { kind: 'waiting', reason: 'CrashLoopBackOff', message: `back-off ${waitMs / 1000 >= 60 ? `${Math.floor(waitMs / 60000)}m${(waitMs % 60000) / 1000}s` : `${waitMs / 1000}s`} restarting failed container=${c.name} pod=${w.name}_${w.namespace}(${w.uid})` };
+      c.state = { kind: 'waiting', reason: 'CrashLoopBackOff', message: `back-off ${goDurationString(waitMs)} restarting failed container=${c.name} pod=${w.name}_${w.namespace}(${w.uid})` };
       const p = this.pod(w);
       if (p) this.event(p, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${w.name}_${w.namespace}(${w.uid})`, `spec.containers{${c.name}}`);
       this.writeStatus(w);
@@ -348,37 +381,61 @@ export class Kubelet {
     w.terminating = true;
     for (const t of w.timers) t.cancel();
     w.timers = [];
-    const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
-    let longest = 0;
+    const exitsAtMs = new Map<ContainerRecord, number>();
+    const now = this.ctx.clock.nowMs;
     for (const c of [...w.containers, ...w.initContainers]) {
       for (const t of c.timers) t.cancel();
       c.timers = [];
       if (c.state.kind !== 'running') continue;
-      this.event(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, `spec.containers{${c.name}}`);
-      const spec = this.specOf(w, c);
-      const { repo } = lookupImage(parseImage(spec.image ?? ''));
+      this.event(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, `spec.${c.isInit ? 'initContainers' : 'containers'}{${c.name}}`);
+      const { repo } = lookupImage(parseImage(this.specOf(w, c).image ?? ''));
       // A shell or `sleep` running as PID 1 ignores SIGTERM and is killed when the grace period ends; servers
       // (nginx, redis, ...) exit promptly.
-      const ignoresTerm = repo.behaviour !== 'server';
-      const stopMs = ignoresTerm || repo.stopMs > graceMs ? graceMs : repo.stopMs + this.jitter([0, 200]);
-      longest = Math.max(longest, stopMs);
+      exitsAtMs.set(c, repo.behaviour === 'server' ? now + repo.stopMs + this.jitter([0, 200]) : Infinity);
+    }
+    w.termination = { startMs: now, graceMs: (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000, exitsAtMs, timers: [] };
+    this.scheduleKills(w);
+    // A running container stays ready until it stops (READY 1/1 Terminating): readiness probes keep running
+    // during termination, and endpoints learn of the deletion from deletionTimestamp, not from readiness.
+    this.writeStatus(w);
+  }
+
+  /** A second delete with a shorter grace period (`kubectl delete --grace-period=N`) brings the SIGKILL forward. */
+  private shortenGrace(w: PodWorker, pod: Pod & KubeObject): void {
+    const t = w.termination;
+    const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
+    if (!t || graceMs >= t.graceMs) return;
+    t.graceMs = graceMs;
+    this.scheduleKills(w);
+  }
+
+  /** Stops each running container at its own exit time or when the grace period (counted from the start) ends. */
+  private scheduleKills(w: PodWorker): void {
+    const t = w.termination!;
+    for (const h of t.timers) h.cancel();
+    t.timers = [];
+    const now = this.ctx.clock.nowMs;
+    const deadlineMs = t.startMs + t.graceMs;
+    let lastStopMs = now;
+    for (const [c, exitsAtMs] of t.exitsAtMs) {
+      if (c.state.kind !== 'running') continue;
+      const killed = exitsAtMs > deadlineMs;
+      const stopAtMs = Math.max(now, killed ? deadlineMs : exitsAtMs);
+      lastStopMs = Math.max(lastStopMs, stopAtMs);
       const startedAtMs = c.state.startedAtMs;
-      c.timers.push(this.ctx.clock.schedule(stopMs, `kill ${w.name}/${c.name}`, () => {
-        const killed = stopMs >= graceMs;
+      t.timers.push(this.ctx.clock.schedule(stopAtMs - now, `kill ${w.name}/${c.name}`, () => {
         c.state = { kind: 'terminated', reason: killed ? 'Error' : 'Completed', exitCode: killed ? 137 : 0, startedAtMs, finishedAtMs: this.ctx.clock.nowMs };
         c.ready = false;
         c.started = false;
+        this.writeStatus(w);
       }));
     }
-    // Readiness drops as soon as termination starts (the pod is removed from endpoints).
-    for (const c of w.containers) c.ready = false;
-    this.writeStatus(w);
-    this.ctx.clock.schedule(longest + this.jitter(this.timings.syncMs), `terminated ${w.name}`, () => {
+    t.timers.push(this.ctx.clock.schedule(lastStopMs - now + this.jitter(this.timings.syncMs), `terminated ${w.name}`, () => {
       const p = this.pod(w);
       if (!p) return;
       this.writeStatus(w, true);
       this.finishDeletion(p);
-    });
+    }));
   }
 
   /** The kubelet confirms the containers are gone: the pod object is removed (grace period 0). */
@@ -403,6 +460,7 @@ export class Kubelet {
     const w = this.workers.get(uid);
     if (!w) return;
     for (const t of w.timers) t.cancel();
+    for (const t of w.termination?.timers ?? []) t.cancel();
     for (const c of [...w.containers, ...w.initContainers]) for (const t of c.timers) t.cancel();
     if (w.podIP && !w.hostNetwork) this.ipam?.release(w.podIP);
     this.restartBackoff.clearPrefix(`${uid}/`);

@@ -116,12 +116,15 @@ export function generatePodStatus(v: PodRuntimeView, nowMs: number, prev: PodSta
   const completed = phase === 'Succeeded' || phase === 'Failed';
   const containersReady = notReady.length === 0 && !completed;
   const pendingInit = v.initContainers.filter((c) => !(c.state.kind === 'terminated' && c.state.exitCode === 0)).map((c) => c.name);
-  const readyReason = completed ? 'PodCompleted' : 'ContainersNotReady';
+  // Models status/generate.go: terminal pods are not ready with reason PodCompleted or PodFailed.
+  const readyReason = phase === 'Succeeded' ? 'PodCompleted' : phase === 'Failed' ? 'PodFailed' : 'ContainersNotReady';
   const readyMsg = completed ? undefined : `containers with unready status: [${notReady.join(' ')}]`;
   const scheduled = prevConds.find((c) => c.type === 'PodScheduled');
   const conditions: PodCondition[] = [
-    cond('PodReadyToStartContainers', v.sandboxReady && !(v.isTerminal && completed)),
-    initialized ? cond('Initialized', true, completed && v.initContainers.length > 0 ? 'PodCompleted' : undefined) : cond('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${pendingInit.join(' ')}]`),
+    // A pod that reached a terminal phase has its sandbox torn down.
+    cond('PodReadyToStartContainers', v.sandboxReady && !completed),
+    // A Succeeded pod reports Initialized with reason PodCompleted, init containers or not.
+    phase === 'Succeeded' ? cond('Initialized', true, 'PodCompleted') : initialized ? cond('Initialized', true) : cond('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${pendingInit.join(' ')}]`),
     containersReady ? cond('Ready', true) : cond('Ready', false, readyReason, readyMsg),
     containersReady ? cond('ContainersReady', true) : cond('ContainersReady', false, readyReason, readyMsg),
     scheduled ?? cond('PodScheduled', true),

@@ -11,7 +11,7 @@ import type { WatchEvent } from '../apiserver/apiserver';
 import type { TaskHandle } from '../sim/clock';
 import { SchedulerCache } from './cache/cache';
 import { DecisionLog, type DecisionRecord, type SchedulingDecision } from './decision';
-import { ActionType, EVENT_ASSIGNED_POD_ADD, EVENT_ASSIGNED_POD_DELETE, EVENT_NODE_ADD, nodeUpdateActions, unscheduledPodUpdateActions, type ClusterEvent } from './framework/events';
+import { ActionType, EVENT_ASSIGNED_POD_ADD, EVENT_ASSIGNED_POD_DELETE, EVENT_NODE_ADD, STORAGE_EVENT_RESOURCES, nodeUpdateActions, unscheduledPodUpdateActions, type ClusterEvent } from './framework/events';
 import { fitErrorMessage } from './framework/fit-error';
 import type { FrameworkRunner, Handle, PodNominator } from './framework/interface';
 import type { NodeObject } from './framework/node-info';
@@ -144,6 +144,18 @@ class KubeScheduler implements Scheduler {
     for (const p of ctx.api.list<PodObject>('Pod')) this.onPodAdd(p);
     this.unsubscribe.push(ctx.api.watch('Node', (ev) => this.onNode(ev)));
     this.unsubscribe.push(ctx.api.watch('Pod', (ev) => this.onPod(ev)));
+    // Storage kinds are watched only when a plugin (VolumeBinding) registered events for them: their changes
+    // may make the pods it rejected schedulable.
+    // Models eventhandlers.go addAllEventHandlers (the PersistentVolume, PersistentVolumeClaim and
+    // StorageClass informers).
+    for (const kind of STORAGE_EVENT_RESOURCES) {
+      if (!registrations.some((r) => r.event.resource === kind)) continue;
+      this.unsubscribe.push(ctx.api.watch(kind, (ev) => {
+        const actionType = ev.type === 'ADDED' ? ActionType.Add : ev.type === 'DELETED' ? ActionType.Delete : ActionType.Update;
+        const label = `${kind}${ev.type === 'ADDED' ? 'Add' : ev.type === 'DELETED' ? 'Delete' : 'Update'}`;
+        this.queue.moveAllToActiveOrBackoff({ resource: kind, actionType, label }, ev.old, ev.type === 'DELETED' ? undefined : ev.object);
+      }));
+    }
   }
 
   lastDecision(podKey: string): SchedulingDecision | undefined {

@@ -62,26 +62,23 @@ export class RunLoop {
   }
 
   /**
-   * Runs tasks until none is due within `horizonMs` of the current time (periodic resyncs never go idle, so a
-   * horizon bounds the wait), or until the cap. Returns tasks run.
+   * Runs tasks until none is due within `horizonMs` of the time of the call, or until the cap; the clock stays at
+   * the last task run. Periodic work (lease renewals, resyncs) never goes idle, so the horizon, fixed when the
+   * call starts, bounds the wait. Returns tasks run.
    */
   runUntilIdle(horizonMs = 10 * 60_000, maxTasks = DEFAULT_MAX_TASKS): number {
-    let n = 0;
-    for (;;) {
-      const at = this.clock.peekTime();
-      if (at === undefined || at > this.clock.nowMs + horizonMs) return n;
-      n += this.runUntil(at, maxTasks - n);
-    }
+    return this.runUntil(this.clock.nowMs + Math.max(0, horizonMs), maxTasks);
   }
 
   /** Runs tasks due at or before `limitMs`, moving the clock to each task's time. */
   runUntil(limitMs: number, maxTasks = DEFAULT_MAX_TASKS): number {
     let n = 0;
     for (;;) {
-      const task = this.clock.popDue(limitMs);
-      if (!task) return n;
+      const at = this.clock.peekTime();
+      if (at === undefined || at > limitMs) return n;
+      // Checked before taking the task off the queue, so a stopped run loses no work.
       if (n >= maxTasks) throw new RunawayError(n, this.recent);
-      this.runTask(task);
+      this.runTask(this.clock.popDue(limitMs)!);
       n++;
     }
   }

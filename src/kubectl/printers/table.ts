@@ -132,5 +132,5 @@ function displayCell(cell: string): string {
 /** Replaces ESC with `^[` and CR with `\r`, as kubectl does before writing user text to a terminal. */
 // Models staging/src/k8s.io/cli-runtime/pkg/printers/terminal.go EscapeTerminal.
 export function escapeTerminal(text: string): string {
-  return text.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
+  return text.replaceAll(String.fromCharCode(0x1b), '^[').replace(/\r/g, '\\r');
 }

@@ -46,10 +46,15 @@ function runApply(ctx: CommandContext, args: ParsedArgs): number {
   if (flag.bool(args, 'record')) ctx.out.err('Flag --record has been deprecated, --record will be removed in the future\n');
   const errors: Outcome[] = [];
   const printed: KubeObject[] = [];
+  // Position of each document within its file, so a host can place a failure on the document's lines.
+  const docIndex = new Map<string, number>();
   for (const doc of readManifests(ctx, files, flag.bool(args, 'recursive'))) {
+    const index = docIndex.get(doc.source) ?? 0;
+    docIndex.set(doc.source, index + 1);
     const outcome = applyOne(ctx, doc.obj, doc.source, doc.error, doc.badRequest, dryRun, flag.bool(args, 'record'), args);
     if (!outcome.ok) {
       errors.push(outcome);
+      ctx.report?.({ source: doc.source, index, ...(outcome.status ? { status: outcome.status } : {}), ...(outcome.text !== undefined ? { error: outcome.text } : {}) });
       continue;
     }
     if (outFormat) printed.push(outcome.obj);

@@ -50,7 +50,7 @@ function sortBy(objects: KubeObject[], expr: string): KubeObject[] {
     let v: string;
     try {
       v = renderJsonPath(template, o);
-    } catch (e) {
+    } catch {
       throw clientError(`couldn't find any field with path "${expr}" in the list of objects`);
     }
     return { o, v };

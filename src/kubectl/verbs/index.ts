@@ -21,7 +21,9 @@ import { taintCommand } from './taint';
 import { cordonCommand, drainCommand, uncordonCommand } from './cordon';
 import { explainCommand } from './explain';
 import { logsCommand } from './logs';
+import { rolloutCommand } from './rollout';
 
 export const COMMANDS: Command[] = [getCommand, describeCommand, deleteCommand, scaleCommand, applyCommand, createCommand,
   labelCommand, annotateCommand, patchCommand, setCommand, exposeCommand, runCommand, apiResourcesCommand, apiVersionsCommand,
-  versionCommand, clusterInfoCommand, configCommand, taintCommand, cordonCommand, uncordonCommand, drainCommand, explainCommand, logsCommand];
+  versionCommand, clusterInfoCommand, configCommand, taintCommand, cordonCommand, uncordonCommand, drainCommand, explainCommand, logsCommand,
+  rolloutCommand];

@@ -8,19 +8,12 @@ import { canonicalJson } from '../../api/names';
 import { toTimestamp } from '../../api/meta';
 import type { ComponentContext } from '../../cluster/context';
 import { WorkQueue, splitKey } from '../runtime';
-import { isManagedService, isPodReady, podsForService, resolveTargetPort, servicesSelecting, type StoredPod, type StoredService } from './service-pods';
+import { isManagedService, isPodReady, podsForService, resolveTargetPort, enqueueServicesOnChange, type StoredPod, type StoredService } from './service-pods';
 
 /** Starts the Endpoints controller. */
 export function startEndpointsController(ctx: ComponentContext): void {
   const queue = new WorkQueue(ctx.clock, ctx.rng, 'endpoint-controller', (key) => sync(key), { minMs: 2, maxMs: 15 });
-  ctx.api.watch('Service', (ev) => queue.add(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`));
-  ctx.api.watch('Pod', (ev) => {
-    const ns = ev.object.metadata.namespace!;
-    const names = new Set<string>();
-    for (const s of servicesSelecting(ctx.api, ns, ev.object.metadata.labels)) names.add(s.metadata.name);
-    if (ev.old) for (const s of servicesSelecting(ctx.api, ns, ev.old.metadata.labels)) names.add(s.metadata.name);
-    for (const n of names) queue.add(`${ns}/${n}`);
-  });
+  enqueueServicesOnChange(ctx.api, queue);
 
   function sync(key: string): void {
     const [ns, name] = splitKey(key);

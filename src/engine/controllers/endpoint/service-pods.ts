@@ -8,6 +8,7 @@ import type { KubeObject } from '../../api/types';
 import { fromMap, matches } from '../../api/labels';
 import type { ApiServer } from '../../apiserver/apiserver';
 import { getCondition } from '../../api/meta';
+import type { WorkQueue } from '../runtime';
 
 export type StoredService = Service & KubeObject;
 export type StoredPod = Pod & KubeObject;
@@ -48,4 +49,19 @@ export function resolveTargetPort(sp: ServicePort, pod: StoredPod): number | und
 /** True when the service is served by controllers (has a selector and is not ExternalName). */
 export function isManagedService(svc: StoredService): boolean {
   return svc.spec?.type !== 'ExternalName' && fromMap(svc.spec?.selector) !== null;
+}
+
+/**
+ * Queues `namespace/name` of a Service whenever it changes or a pod it selects (before or after the change)
+ * changes: the trigger both endpoint controllers share.
+ */
+export function enqueueServicesOnChange(api: ApiServer, queue: WorkQueue): void {
+  api.watch('Service', (ev) => queue.add(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`));
+  api.watch('Pod', (ev) => {
+    const ns = ev.object.metadata.namespace!;
+    const names = new Set<string>();
+    for (const s of servicesSelecting(api, ns, ev.object.metadata.labels)) names.add(s.metadata.name);
+    if (ev.old) for (const s of servicesSelecting(api, ns, ev.old.metadata.labels)) names.add(s.metadata.name);
+    for (const n of names) queue.add(`${ns}/${n}`);
+  });
 }

@@ -10,7 +10,7 @@ import { canonicalJson } from '../../api/names';
 import { newControllerRef, toTimestamp } from '../../api/meta';
 import type { ComponentContext } from '../../cluster/context';
 import { WorkQueue, splitKey } from '../runtime';
-import { isManagedService, isPodReady, podsForService, resolveTargetPort, servicesSelecting, type StoredService } from '../endpoint/service-pods';
+import { isManagedService, isPodReady, podsForService, resolveTargetPort, enqueueServicesOnChange, type StoredService } from '../endpoint/service-pods';
 
 const MAX_ENDPOINTS_PER_SLICE = 100;
 const MANAGED_BY = 'endpointslice-controller.k8s.io';
@@ -20,14 +20,7 @@ type StoredSlice = EndpointSlice & KubeObject;
 /** Starts the EndpointSlice controller. */
 export function startEndpointSliceController(ctx: ComponentContext): void {
   const queue = new WorkQueue(ctx.clock, ctx.rng, 'endpointslice-controller', (key) => sync(key), { minMs: 2, maxMs: 15 });
-  ctx.api.watch('Service', (ev) => queue.add(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`));
-  ctx.api.watch('Pod', (ev) => {
-    const ns = ev.object.metadata.namespace!;
-    const names = new Set<string>();
-    for (const s of servicesSelecting(ctx.api, ns, ev.object.metadata.labels)) names.add(s.metadata.name);
-    if (ev.old) for (const s of servicesSelecting(ctx.api, ns, ev.old.metadata.labels)) names.add(s.metadata.name);
-    for (const n of names) queue.add(`${ns}/${n}`);
-  });
+  enqueueServicesOnChange(ctx.api, queue);
 
   function sync(key: string): void {
     const [ns, name] = splitKey(key);
@@ -47,16 +40,17 @@ export function startEndpointSliceController(ctx: ComponentContext): void {
         if (port === undefined) continue;
         ports.push({ name: sp.name ?? '', port, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) });
       }
+      // Models endpointslice/util podToEndpoint: terminating pods stay listed (serving tells whether they still
+      // answer); `ready` is never true for them unless the service publishes not-ready addresses.
       const terminating = pod.metadata.deletionTimestamp !== undefined;
-      const ready = isPodReady(pod);
+      const serving = isPodReady(pod);
       const ep: Endpoint = {
         addresses: [pod.status!.podIP!],
-        conditions: { ready: ready && !terminating, serving: ready, terminating },
+        conditions: { ready: svc.spec?.publishNotReadyAddresses === true || (serving && !terminating), serving, terminating },
         ...(pod.spec?.hostname && pod.spec.subdomain === name ? { hostname: pod.spec.hostname } : {}),
         nodeName: pod.spec?.nodeName,
         targetRef: { kind: 'Pod', namespace: ns, name: pod.metadata.name, uid: pod.metadata.uid },
       };
-      if (terminating && !svc.spec?.publishNotReadyAddresses && !ready) continue;
       const sig = canonicalJson(ports);
       let g = byPorts.get(sig);
       if (!g) byPorts.set(sig, (g = { ports, endpoints: [] }));

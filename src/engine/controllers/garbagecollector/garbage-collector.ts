@@ -29,8 +29,9 @@ export function startGarbageCollector(ctx: ComponentContext): void {
       const prevRefs = ev.old?.metadata.ownerReferences;
       if (ev.type === 'ADDED' || prevRefs !== obj.metadata.ownerReferences) attemptToDelete.add(key);
     }
-    // Foreground: a dependent disappearing or terminating lets its owner's finalizer go.
-    if (obj.metadata.deletionTimestamp) for (const ref of obj.metadata.ownerReferences ?? []) {
+    // Foreground: a dependent terminating, or dropping its reference, may let its owner's finalizer go.
+    const refs = obj.metadata.deletionTimestamp ? obj.metadata.ownerReferences ?? [] : droppedRefs(ev.old, obj);
+    for (const ref of refs) {
       const owner = api.store.byUid(ref.uid);
       if (owner?.metadata.finalizers?.includes('foregroundDeletion')) ownerWork.add(keyOf(owner));
     }
@@ -66,8 +67,15 @@ export function startGarbageCollector(ctx: ComponentContext): void {
       });
       return;
     }
-    const foreground = waitingForDependentsDeletion.length > 0 && dangling.length === 0 ? 'Foreground' : 'Background';
-    api.delete(obj.kind, obj.metadata.namespace, obj.metadata.name, { propagationPolicy: foreground, uid: obj.metadata.uid! });
+    // An owner waiting for its dependents passes the foreground deletion on to dependents that have dependents
+    // of their own; leaves (pods) go in the background; otherwise the object's own finalizers decide.
+    const fins = obj.metadata.finalizers ?? [];
+    const policy =
+      waitingForDependentsDeletion.length > 0 && api.store.dependents(obj.metadata.uid!).length > 0 ? 'Foreground'
+      : fins.includes('orphan') ? 'Orphan'
+      : fins.includes('foregroundDeletion') ? 'Foreground'
+      : 'Background';
+    api.delete(obj.kind, obj.metadata.namespace, obj.metadata.name, { propagationPolicy: policy, uid: obj.metadata.uid! });
   }
 
   function processOwner(key: string): void {
@@ -86,9 +94,14 @@ export function startGarbageCollector(ctx: ComponentContext): void {
       return;
     }
     if (fins.includes('foregroundDeletion')) {
+      // Models processDeletingDependentsItem: only dependents that block the owner's deletion are waited for
+      // (and deleted now); the others are collected once the owner is gone.
       const blocking = deps.filter((d) => d.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid && r.blockOwnerDeletion));
-      for (const d of deps) if (!d.metadata.deletionTimestamp) api.delete(d.kind, d.metadata.namespace, d.metadata.name, { propagationPolicy: 'Foreground', uid: d.metadata.uid! });
-      if (blocking.length === 0) api.removeFinalizer(owner.kind, owner.metadata.namespace, owner.metadata.name, 'foregroundDeletion');
+      if (blocking.length === 0) {
+        api.removeFinalizer(owner.kind, owner.metadata.namespace, owner.metadata.name, 'foregroundDeletion');
+        return;
+      }
+      for (const d of blocking) if (!d.metadata.deletionTimestamp) attempt(keyOf(d));
     }
   }
 
@@ -96,6 +109,12 @@ export function startGarbageCollector(ctx: ComponentContext): void {
     const [kind, ns, ...rest] = key.split('/');
     return api.get(kind!, ns || undefined, rest.join('/'));
   }
+}
+
+/** Owner references `old` had that `cur` no longer has. */
+function droppedRefs(old: KubeObject | undefined, cur: KubeObject): { uid: string }[] {
+  const kept = new Set((cur.metadata.ownerReferences ?? []).map((r) => r.uid));
+  return (old?.metadata.ownerReferences ?? []).filter((r) => !kept.has(r.uid));
 }
 
 function keyOf(obj: KubeObject): string {

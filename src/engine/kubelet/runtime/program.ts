@@ -116,38 +116,30 @@ function unquote(s: string): string {
   return t;
 }
 
-/** π to `n` digits after the point (Rabinowitz–Wagon spigot), as `perl -Mbignum=bpi -wle 'print bpi(n)'` prints. */
+/**
+ * π rounded to `n` significant digits, as `perl -Mbignum=bpi -wle 'print bpi(n)'` prints it (`bpi(5)` is `3.1416`,
+ * `bpi(1)` is `3`). Machin's formula in BigInt fixed point, with guard digits so the rounding digit is exact.
+ */
 export function piDigits(n: number): string {
-  const total = n + 1; // bpi(n) prints n significant digits: "3." + n-1 decimals
-  const len = Math.floor((10 * total) / 3) + 1;
-  const a = new Array<number>(len).fill(2);
-  let out = '';
-  let nines = 0;
-  let predigit = 0;
-  for (let j = 1; j <= total + 1; j++) {
-    let q = 0;
-    for (let i = len; i > 0; i--) {
-      const x = 10 * a[i - 1]! + q * i;
-      a[i - 1] = x % (2 * i - 1);
-      q = Math.floor(x / (2 * i - 1));
-    }
-    a[0] = q % 10;
-    q = Math.floor(q / 10);
-    if (q === 9) nines++;
-    else if (q === 10) {
-      out += String(predigit + 1) + '0'.repeat(nines);
-      predigit = 0;
-      nines = 0;
-    } else {
-      if (j > 1) out += String(predigit);
-      predigit = q;
-      if (nines > 0) {
-        out += '9'.repeat(nines);
-        nines = 0;
-      }
-    }
+  const digits = Math.max(1, Math.floor(n));
+  const guard = 10;
+  const unity = 10n ** BigInt(digits - 1 + guard);
+  // π = 16·atan(1/5) − 4·atan(1/239), scaled by `unity`; the result has `digits + guard` digits.
+  const scaled = 16n * arctanInverse(5n, unity) - 4n * arctanInverse(239n, unity);
+  const rounded = (scaled + 5n * 10n ** BigInt(guard - 1)) / 10n ** BigInt(guard);
+  const text = rounded.toString();
+  return text.length === 1 ? text : `${text[0]}.${text.slice(1)}`;
+}
+
+/** atan(1/x) · unity by its Taylor series, truncated term by term. */
+function arctanInverse(x: bigint, unity: bigint): bigint {
+  const x2 = x * x;
+  let power = unity / x;
+  let sum = power;
+  for (let k = 1n; power !== 0n; k++) {
+    power /= x2;
+    const term = power / (2n * k + 1n);
+    sum += k % 2n === 1n ? -term : term;
   }
-  out += String(predigit);
-  const digits = out.slice(0, n);
-  return `${digits[0]}.${digits.slice(1)}`;
+  return sum;
 }

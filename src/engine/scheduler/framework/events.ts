@@ -30,7 +30,13 @@ export const ActionType = {
  * What an event is about. `Pod` in a registration matches both `AssignedPod` (pods on nodes) and
  * `UnscheduledPod` (the pending pod itself).
  */
-export type EventResource = 'Pod' | 'AssignedPod' | 'UnscheduledPod' | 'Node' | 'Namespace' | '*';
+export type EventResource = 'Pod' | 'AssignedPod' | 'UnscheduledPod' | 'Node' | 'Namespace' | StorageEventResource | '*';
+
+/** Storage kinds a plugin (VolumeBinding) may register events for; the scheduler watches them when one does. */
+export type StorageEventResource = 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass';
+
+/** The kinds of StorageEventResource, for the scheduler's watches. */
+export const STORAGE_EVENT_RESOURCES: readonly StorageEventResource[] = ['PersistentVolumeClaim', 'PersistentVolume', 'StorageClass'];
 
 /** One kind of change. */
 export interface ClusterEvent {

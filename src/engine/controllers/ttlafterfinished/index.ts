@@ -1,0 +1,4 @@
+/**
+ * The TTL-after-finished controller, which deletes finished Jobs once their ttlSecondsAfterFinished has passed.
+ */
+export { startTTLAfterFinishedController, needsCleanup, ttlTimeLeftMs } from './ttlafterfinished-controller';

@@ -1,0 +1,27 @@
+/** The whole page: top bar, the editor | graph | inspector row, the bottom dock, and the crash banner. */
+import { useEffect } from 'react';
+import { htmlLang } from '../i18n';
+import { useUiStore } from '../store/ui-store';
+import { CrashBanner, NoticeBar } from './CrashBanner';
+import { MainLayout } from './MainLayout';
+import { TopBar } from './TopBar';
+
+export function App() {
+  const language = useUiStore((s) => s.language);
+  const theme = useUiStore((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.lang = htmlLang(language);
+  }, [language]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.colorScheme = theme;
+  }, [theme]);
+  return (
+    <div className="app">
+      <TopBar />
+      <CrashBanner />
+      <NoticeBar />
+      <MainLayout />
+    </div>
+  );
+}

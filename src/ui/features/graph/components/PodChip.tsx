@@ -1,0 +1,67 @@
+/**
+ * One pod as a chip: state shape and colour, the distinguishing part of its name, kubectl's STATUS text and a
+ * restart badge. Compact chips keep the shape and badge and move the text into the hover title. Clicking selects
+ * the pod for the inspector.
+ */
+import { memo, type CSSProperties, type MouseEvent } from 'react';
+import type { KubeObject } from '../../../../engine';
+import { useUiStore } from '../../../store/ui-store';
+import { podVisual } from '../model/pod-state';
+import type { Density } from '../model/types';
+import { useGraphT } from '../strings';
+import { StateIcon } from './StateIcon';
+
+/** Why a pod is still Pending: the scheduler's message on its PodScheduled condition. */
+export function pendingReason(pod: KubeObject): string | undefined {
+  const conds = (pod.status as { conditions?: { type: string; status: string; message?: string }[] } | undefined)?.conditions ?? [];
+  const c = conds.find((x) => x.type === 'PodScheduled' && x.status === 'False');
+  return c?.message || undefined;
+}
+
+/** The part of the name a chip shows: the name without its controller's prefix. */
+export function shortName(name: string, prefix: string): string {
+  return prefix && name.startsWith(prefix) && name.length > prefix.length ? name.slice(prefix.length) : name;
+}
+
+interface PodChipProps {
+  id: string;
+  pod: KubeObject;
+  prefix: string;
+  density: Density;
+  style: CSSProperties;
+  leaving?: boolean;
+}
+
+/** A pod chip, positioned by its parent grid through `style`. */
+export const PodChip = memo(function PodChip({ id, pod, prefix, density, style, leaving }: PodChipProps) {
+  const t = useGraphT();
+  const selected = useUiStore((s) => s.selected === id);
+  const select = useUiStore((s) => s.select);
+  const v = podVisual(pod);
+  const name = pod.metadata.name;
+  const node = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+  const reason = v.state === 'pending' ? pendingReason(pod) : undefined;
+  const title = [
+    `${pod.metadata.namespace}/${name}`,
+    `${v.status} · ${v.ready}${v.restarts > 0 ? ` · ${t('chip.restarts', { count: v.restarts })}` : ''}`,
+    node ? t('chip.node', { node }) : undefined,
+    reason,
+  ].filter(Boolean).join('\n');
+  const onClick = (e: MouseEvent) => {
+    e.stopPropagation();
+    select(id);
+  };
+  const cls = `kp-chip kp-chip--${density} kp-s-${v.state}${selected ? ' is-selected' : ''}${leaving ? ' is-leaving' : ''}`;
+  return (
+    <button type="button" className={cls} style={style} data-id={leaving ? undefined : id} data-state={v.state} title={title} aria-label={`${name}: ${v.status}`} aria-pressed={selected} onClick={onClick} tabIndex={leaving ? -1 : 0}>
+      <span className="kp-chip__icon"><StateIcon state={v.state} size={density === 'compact' ? 12 : 14} /></span>
+      {density === 'comfortable' && (
+        <span className="kp-chip__text">
+          <span className="kp-chip__name">{shortName(name, prefix)}</span>
+          <span className="kp-chip__status">{v.status}</span>
+        </span>
+      )}
+      {v.restarts > 0 && <span className="kp-chip__restarts" aria-label={t('chip.restarts', { count: v.restarts })}>{density === 'compact' ? v.restarts : `↻${v.restarts}`}</span>}
+    </button>
+  );
+});

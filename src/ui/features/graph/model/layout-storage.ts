@@ -1,0 +1,135 @@
+/**
+ * The Storage view, in four columns: Pods that mount claims → PersistentVolumeClaims → PersistentVolumes →
+ * StorageClasses. Each column follows the order of the one to its left (a claim sits level with the first pod
+ * that mounts it), so most edges run straight across.
+ */
+import type { KubeObject } from '../../../../engine';
+import { objectId } from '../../../../protocol/messages';
+import { none, ofKind, type GraphIndex } from './graph-index';
+import type { LayoutEdge, LayoutNode, LayoutOptions, StorageData, ViewLayout } from './types';
+
+export const STORAGE_BOX = {
+  Pod: { w: 210, h: 40 },
+  PersistentVolumeClaim: { w: 230, h: 78 },
+  PersistentVolume: { w: 230, h: 78 },
+  StorageClass: { w: 220, h: 64 },
+} as const;
+const COLUMN_GAP = 70;
+const GAP = 14;
+
+/** Claim names a pod mounts. */
+export function claimsOf(pod: KubeObject): string[] {
+  const vols = ((pod.spec as { volumes?: { persistentVolumeClaim?: { claimName?: string } }[] } | undefined)?.volumes) ?? [];
+  return vols.map((v) => v.persistentVolumeClaim?.claimName).filter((n): n is string => !!n);
+}
+
+function claimClass(pvc: KubeObject): string | undefined {
+  return (pvc.spec as { storageClassName?: string } | undefined)?.storageClassName ?? undefined;
+}
+
+function volumeOfClaim(pvc: KubeObject): string | undefined {
+  return (pvc.spec as { volumeName?: string } | undefined)?.volumeName || undefined;
+}
+
+function claimOfVolume(pv: KubeObject): { namespace?: string; name?: string } | undefined {
+  return (pv.spec as { claimRef?: { namespace?: string; name?: string } } | undefined)?.claimRef;
+}
+
+function volumeClass(pv: KubeObject): string | undefined {
+  return (pv.spec as { storageClassName?: string } | undefined)?.storageClassName || undefined;
+}
+
+/** Lays out the Storage view. */
+export function layoutStorage(ix: GraphIndex, opts: LayoutOptions): ViewLayout {
+  const pvcs = ofKind(ix, 'PersistentVolumeClaim', opts.namespace);
+  const pods = ofKind(ix, 'Pod', opts.namespace).filter((p) => claimsOf(p).length > 0);
+  const allPvs = ix.byKind.get('PersistentVolume') ?? none();
+  const classes = ix.byKind.get('StorageClass') ?? none();
+
+  // Column orders: claims in order of first use, then unused claims; volumes in order of their claim, then free.
+  const claimOrder: KubeObject[] = [];
+  const seenClaims = new Set<string>();
+  const addClaim = (c: KubeObject | undefined) => {
+    if (c && !seenClaims.has(objectId(c))) {
+      seenClaims.add(objectId(c));
+      claimOrder.push(c);
+    }
+  };
+  for (const p of pods) for (const n of claimsOf(p)) addClaim(ix.objects[`PersistentVolumeClaim/${p.metadata.namespace}/${n}`]);
+  for (const c of pvcs) addClaim(c);
+
+  const pvByName = new Map(allPvs.map((pv) => [pv.metadata.name, pv]));
+  const volumeOrder: KubeObject[] = [];
+  const seenPvs = new Set<string>();
+  for (const c of claimOrder) {
+    const pv = pvByName.get(volumeOfClaim(c) ?? '');
+    if (pv && !seenPvs.has(pv.metadata.name)) {
+      seenPvs.add(pv.metadata.name);
+      volumeOrder.push(pv);
+    }
+  }
+  for (const pv of allPvs) {
+    if (seenPvs.has(pv.metadata.name)) continue;
+    // Volumes bound to claims in other namespaces belong to those namespaces' pictures.
+    const ref = claimOfVolume(pv);
+    if (opts.namespace !== '' && ref?.namespace && ref.namespace !== opts.namespace) continue;
+    seenPvs.add(pv.metadata.name);
+    volumeOrder.push(pv);
+  }
+
+  const classByName = new Map(classes.map((sc) => [sc.metadata.name, sc]));
+  const classOrder: KubeObject[] = [];
+  const seenClasses = new Set<string>();
+  const addClass = (name: string | undefined) => {
+    const sc = name ? classByName.get(name) : undefined;
+    if (sc && !seenClasses.has(sc.metadata.name)) {
+      seenClasses.add(sc.metadata.name);
+      classOrder.push(sc);
+    }
+  };
+  for (const c of claimOrder) addClass(claimClass(c));
+  for (const pv of volumeOrder) addClass(volumeClass(pv));
+  for (const sc of classes) addClass(sc.metadata.name);
+
+  const nodes: LayoutNode[] = [];
+  const edges: LayoutEdge[] = [];
+  const column = (objs: readonly KubeObject[], kind: keyof typeof STORAGE_BOX, x: number) => {
+    let y = 0;
+    for (const obj of objs) {
+      const box = STORAGE_BOX[kind];
+      nodes.push({ id: objectId(obj), type: 'storage', x, y, width: box.w, height: box.h, data: { obj } satisfies StorageData });
+      y += box.h + GAP;
+    }
+  };
+  const hasPods = pods.length > 0;
+  const xPvc = hasPods ? STORAGE_BOX.Pod.w + COLUMN_GAP : 0;
+  const xPv = xPvc + STORAGE_BOX.PersistentVolumeClaim.w + COLUMN_GAP;
+  const xSc = xPv + STORAGE_BOX.PersistentVolume.w + COLUMN_GAP;
+  column(pods, 'Pod', 0);
+  column(claimOrder, 'PersistentVolumeClaim', xPvc);
+  column(volumeOrder, 'PersistentVolume', xPv);
+  column(classOrder, 'StorageClass', xSc);
+
+  for (const p of pods) {
+    for (const n of claimsOf(p)) {
+      const target = `PersistentVolumeClaim/${p.metadata.namespace}/${n}`;
+      if (seenClaims.has(target)) edges.push({ id: `uses:${objectId(p)}->${target}`, source: objectId(p), target, kind: 'uses' });
+    }
+  }
+  for (const c of claimOrder) {
+    const id = objectId(c);
+    const pv = pvByName.get(volumeOfClaim(c) ?? '');
+    const bound = (c.status as { phase?: string } | undefined)?.phase === 'Bound';
+    if (pv) edges.push({ id: `bind:${id}->${objectId(pv)}`, source: id, target: objectId(pv), kind: bound ? 'bound' : 'pending' });
+    else {
+      // A claim still waiting for a volume points at the class that will provision it.
+      const sc = claimClass(c);
+      if (sc && seenClasses.has(sc)) edges.push({ id: `class:${id}->StorageClass/${sc}`, source: id, target: `StorageClass/${sc}`, kind: 'pending' });
+    }
+  }
+  for (const pv of volumeOrder) {
+    const sc = volumeClass(pv);
+    if (sc && seenClasses.has(sc)) edges.push({ id: `class:${objectId(pv)}->StorageClass/${sc}`, source: objectId(pv), target: `StorageClass/${sc}`, kind: 'uses' });
+  }
+  return { nodes, edges, slots: new Map() };
+}

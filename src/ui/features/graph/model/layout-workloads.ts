@@ -1,0 +1,120 @@
+/**
+ * The Workloads view: one row per workload. A Deployment card on the left with its ReplicaSets side by side to the
+ * right (oldest revision first, so a rollout reads left to right), each ReplicaSet holding its pods; StatefulSets
+ * (pods at their ordinals), DaemonSets and Jobs hold their pods themselves; a CronJob has its recent Jobs to the
+ * right; pods without a controller share one card. Rows are ordered by kind then namespace and name.
+ */
+import type { KubeObject } from '../../../../engine';
+import { objectId } from '../../../../protocol/messages';
+import { COMFORTABLE_MAX, LANE_GAP, LANE_WIDTH, groupsHeight } from './geometry';
+import { none, ofKind, type GraphIndex } from './graph-index';
+import { groupPods } from './groups';
+import type { SlotMap } from './slots';
+import type { Density, LayoutEdge, LayoutNode, LayoutOptions, PodGroup, ViewLayout, WorkloadData } from './types';
+
+/** Width of a Deployment or CronJob card (cards that hold no pods). */
+export const PARENT_CARD_WIDTH = 220;
+/** Height of a Deployment or CronJob card. */
+export const PARENT_CARD_HEIGHT = 118;
+/** Height of the header of a card that holds pods. */
+export const POD_CARD_HEADER = 62;
+/** Vertical gap between rows. */
+export const ROW_GAP = 28;
+/** Horizontal offset of the children column. */
+const CHILD_X = PARENT_CARD_WIDTH + 56;
+/** At most this many of a CronJob's Jobs are drawn (the newest). */
+const MAX_CRON_JOBS = 3;
+
+/** The id of the card for pods without a controller in `namespace`. */
+export function standaloneCardId(namespace: string): string {
+  return `pods:standalone/${namespace || '*'}`;
+}
+
+const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
+
+function revisionOf(rs: KubeObject): number {
+  return Number(rs.metadata.annotations?.[REVISION_ANNOTATION] ?? 0) || 0;
+}
+
+function replicasOf(obj: KubeObject): number {
+  return (obj.spec as { replicas?: number } | undefined)?.replicas ?? 0;
+}
+
+function densityFor(count: number): Density {
+  return count > COMFORTABLE_MAX ? 'compact' : 'comfortable';
+}
+
+function creationOf(obj: KubeObject): string {
+  return obj.metadata.creationTimestamp ?? '';
+}
+
+/** Lays out the Workloads view. */
+export function layoutWorkloads(ix: GraphIndex, opts: LayoutOptions): ViewLayout {
+  const ns = opts.namespace;
+  const slotsOut = new Map<string, SlotMap>();
+  const nodes: LayoutNode[] = [];
+  const edges: LayoutEdge[] = [];
+  let y = 0;
+
+  const children = (owner: KubeObject, kind: string) => (ix.childrenOf.get(owner.metadata.uid ?? '') ?? none()).filter((c) => c.kind === kind);
+  const podCard = (id: string, pods: readonly KubeObject[], ordinalCells = false): { groups: PodGroup[]; density: Density; height: number } => {
+    const density = densityFor(pods.length);
+    const groups = groupPods(ix, pods, { container: id, prevSlots: opts.prevSlots, slotsOut, collapse: opts.collapse, ordinalCells });
+    return { groups, density, height: POD_CARD_HEADER + groupsHeight(groups, density) };
+  };
+  const parentRow = (parent: KubeObject, kids: readonly KubeObject[], hidden: number, kidData: (k: KubeObject) => Partial<WorkloadData>) => {
+    const parentId = objectId(parent);
+    let rowHeight = PARENT_CARD_HEIGHT;
+    kids.forEach((kid, i) => {
+      const id = objectId(kid);
+      const card = podCard(id, children(kid, 'Pod'));
+      rowHeight = Math.max(rowHeight, card.height);
+      const data: WorkloadData = { obj: kid, groups: card.groups, density: card.density, ...kidData(kid) };
+      nodes.push({ id, type: 'workload', x: CHILD_X + i * (LANE_WIDTH + LANE_GAP), y, width: LANE_WIDTH, height: card.height, data });
+      edges.push({ id: `owner:${parentId}->${id}`, source: parentId, target: id, kind: 'owner' });
+    });
+    const data: WorkloadData = { obj: parent, density: 'comfortable', ...(hidden > 0 ? { hiddenChildren: hidden } : {}) };
+    nodes.push({ id: parentId, type: 'workload', x: 0, y, width: PARENT_CARD_WIDTH, height: PARENT_CARD_HEIGHT, data });
+    y += rowHeight + ROW_GAP;
+  };
+  const selfRow = (obj: KubeObject, ordinalCells = false) => {
+    const id = objectId(obj);
+    const card = podCard(id, children(obj, 'Pod'), ordinalCells);
+    const data: WorkloadData = { obj, groups: card.groups, density: card.density };
+    nodes.push({ id, type: 'workload', x: 0, y, width: LANE_WIDTH, height: card.height, data });
+    y += card.height + ROW_GAP;
+  };
+
+  for (const d of ofKind(ix, 'Deployment', ns)) {
+    const all = children(d, 'ReplicaSet');
+    const newest = Math.max(0, ...all.map(revisionOf));
+    // Old ReplicaSets scaled to zero are history, not state: show them only while they still have pods.
+    const shown = all
+      .filter((rs) => replicasOf(rs) > 0 || children(rs, 'Pod').length > 0 || revisionOf(rs) === newest)
+      .sort((a, b) => revisionOf(a) - revisionOf(b) || (a.metadata.name < b.metadata.name ? -1 : 1));
+    parentRow(d, shown, all.length - shown.length, (rs) => ({ revision: String(revisionOf(rs) || ''), isCurrent: revisionOf(rs) === newest }));
+  }
+  // ReplicaSets nobody controls are workloads of their own.
+  for (const rs of ofKind(ix, 'ReplicaSet', ns)) if (!rs.metadata.ownerReferences?.some((r) => r.controller)) selfRow(rs);
+  for (const s of ofKind(ix, 'StatefulSet', ns)) selfRow(s, true);
+  for (const d of ofKind(ix, 'DaemonSet', ns)) selfRow(d);
+  for (const cj of ofKind(ix, 'CronJob', ns)) {
+    const jobs = [...children(cj, 'Job')].sort((a, b) => creationOf(a).localeCompare(creationOf(b)) || (a.metadata.name < b.metadata.name ? -1 : 1));
+    const shown = jobs.slice(-MAX_CRON_JOBS);
+    parentRow(cj, shown, jobs.length - shown.length, () => ({}));
+  }
+  for (const j of ofKind(ix, 'Job', ns)) if (!j.metadata.ownerReferences?.some((r) => r.controller)) selfRow(j);
+
+  const loose = ofKind(ix, 'Pod', ns).filter((p) => {
+    const ref = p.metadata.ownerReferences?.find((r) => r.controller);
+    // Static pods (owned by their Node) have no workload card either.
+    return !ref || ref.kind === 'Node';
+  });
+  if (loose.length > 0) {
+    const id = standaloneCardId(ns);
+    const card = podCard(id, loose);
+    const data: WorkloadData = { groups: card.groups, density: card.density, title: 'standalone' };
+    nodes.push({ id, type: 'workload', x: 0, y, width: LANE_WIDTH, height: card.height, data });
+  }
+  return { nodes, edges, slots: slotsOut };
+}

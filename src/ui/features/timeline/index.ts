@@ -1,0 +1,2 @@
+/** The events timeline of the bottom dock. */
+export { EventsTimeline } from './EventsTimeline';
