@@ -65,7 +65,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '**/*.config.{js,ts}'],
+    files: ['src/cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'e2e/**/*.{ts,mjs,js}', '**/*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -48,7 +48,11 @@ export async function loadSpec(path: string, file: string): Promise<TestCase[]> 
 
 /** Options of a new context: a projector-sized viewport, downloads allowed. */
 export async function newTestContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, acceptDownloads: true, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, acceptDownloads: true, locale: 'en-US' });
+  // tsx compiles specs with esbuild's keepNames, which wraps named functions in `__name(...)`; functions sent to
+  // page.evaluate run in the page, where that helper must exist too.
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  return context;
 }
 
 /** Makes sure the results folder exists. */

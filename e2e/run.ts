@@ -2,8 +2,8 @@
  * The end-to-end runner: builds the app, serves `dist/` with `vite preview` on a free port, runs every
  * `e2e/*.spec.ts` in Debian's Chromium (playwright-core, no browser download), then stops the server.
  *
- *   npm run test:e2e                      build, then run every spec
- *   npm run test:e2e -- --skip-build      reuse dist/
+ *   npm run test:e2e                      build (into a private folder), then run every spec
+ *   npm run test:e2e -- --skip-build      serve the existing dist/ instead of building
  *   npm run test:e2e -- --grep terminal   only tests whose name matches
  *   npm run test:e2e -- perf              only spec files whose name contains "perf"
  *
@@ -136,10 +136,17 @@ async function main(): Promise<number> {
     console.error(`e2e: no Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
     return 1;
   }
+  // Failure screenshots of an earlier run would mislead.
+  if (existsSync(RESULTS_DIR)) for (const f of readdirSync(RESULTS_DIR)) if (f.startsWith('FAILED-')) rmSync(join(RESULTS_DIR, f));
+  // A private build folder: a `vite build` run elsewhere meanwhile cannot swap files under the server.
+  const outDir = skipBuild ? join(root, 'dist') : mkdtempSync(join(tmpdir(), 'kubeplay-e2e-dist-'));
   if (!skipBuild) {
     console.log('e2e: vite build');
-    const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) return build.status ?? 1;
+    const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) {
+      rmSync(outDir, { recursive: true, force: true });
+      return build.status ?? 1;
+    }
   }
   const specFiles = readdirSync(join(root, 'e2e'))
     .filter((f) => /\.spec\.ts$/.test(f))
@@ -160,7 +167,7 @@ async function main(): Promise<number> {
   const profile = mkdtempSync(join(tmpdir(), 'kubeplay-e2e-'));
   let failed = 0;
   try {
-    server = spawn(join(root, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    server = spawn(join(root, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], {
       cwd: root,
       detached: true,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -185,6 +192,7 @@ async function main(): Promise<number> {
     await browser?.close().catch(() => undefined);
     stopServer(server);
     rmSync(profile, { recursive: true, force: true });
+    if (!skipBuild) rmSync(outDir, { recursive: true, force: true });
   }
   console.log(`e2e: ${selected.length - failed} passed, ${failed} failed in ${((Date.now() - t0) / 1000).toFixed(1)} s; artefacts in ${RESULTS_DIR}`);
   return failed ? 1 : 0;

@@ -106,7 +106,7 @@ test('tab completion, history and a heredoc in the terminal', async ({ page, bas
   await page.keyboard.type('kubeplay-c');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => /\$ kubectl describe nodes kubeplay-control-plane\nName: {15}kubeplay-control-plane\n/.test(window.__kubeplay!.terminalText()), undefined, { timeout: 10_000 }).catch(async () => {
+  await page.waitForFunction(() => /\$ kubectl describe nodes kubeplay-control-plane ?\nName: {15}kubeplay-control-plane\n/.test(window.__kubeplay!.terminalText()), undefined, { timeout: 10_000 }).catch(async () => {
     const text = await terminalText(page);
     throw new Error(`completion did not produce the command:\n${text.slice(text.indexOf('$ kubectl desc'), text.indexOf('$ kubectl desc') + 400)}`);
   });
@@ -130,12 +130,14 @@ test('tab completion, history and a heredoc in the terminal', async ({ page, bas
   assert.equal(await typeCommand(page, 'kubectl get cm lesson -o name'), 'configmap/lesson');
 });
 
-test('kubectl edit opens the live object in the editor', async ({ page, baseUrl }) => {
+test('kubectl edit opens the live object in the editor', async ({ page, baseUrl, screenshot }) => {
   await openApp(page, baseUrl, { seed: '1', paused: '1' });
   await kubectl(page, 'kubectl create deployment web --image=nginx');
   await showTerminal(page);
   const out = await typeCommand(page, 'kubectl edit deployment/web');
   assert.equal(out, 'Opened deployment/web in the editor as deployment-web.yaml: change it, then Apply (Ctrl+Enter) to save.');
+  await page.locator('#editor-panel').getByText('deployment-web.yaml').first().waitFor();
+  await screenshot('shell-edit');
   assert.equal(await typeCommand(page, 'kubectl edit deployment/nope'), 'Error from server (NotFound): deployments.apps "nope" not found');
 });
 

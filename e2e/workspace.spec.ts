@@ -32,7 +32,7 @@ test('reload restores the cluster, the terminal history and the settings', async
   await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => window.__kubeplay!.terminalText().endsWith('Error from server (AlreadyExists): deployments.apps "web" already exists\n$'));
+  await page.waitForFunction(() => window.__kubeplay!.terminalText().endsWith('error: failed to create deployment: deployments.apps "web" already exists\n$'));
   const pods = await typeCommand(page, 'kubectl get pods');
   assert.equal(pods.split('\n').filter((l) => /^web-\S+ +1\/1 +Running/.test(l)).length, 3, pods);
   await screenshot('workspace-restored');

@@ -126,7 +126,6 @@ export function buildEditorSchema(): JsonSchema {
   return {
     ...base,
     $id: 'https://kubeplay.local/schemas/k8s-v1.34.json',
-    title: 'Kubernetes v1.34 object (KubePlay)',
     properties: {
       apiVersion: { description: objectDocs.apiVersion, ...rootProps.apiVersion },
       kind: { description: objectDocs.kind, ...rootProps.kind },

@@ -30,6 +30,7 @@ const GROUP_DIRS: Record<string, string> = {
   'networking.k8s.io': 'networking',
   policy: 'policy',
   'scheduling.k8s.io': 'scheduling',
+  'rbac.authorization.k8s.io': 'rbac',
   'storage.k8s.io': 'storage',
 };
 

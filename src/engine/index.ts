@@ -35,3 +35,8 @@ export { jsonMergePatch, createJsonMergePatch, jsonPatch, MAX_JSON_PATCH_OPERATI
 export type { JsonPatchOp, PatchFailure, PatchResult, PatchComputation, ApplyPlan, ThreeWayApplyResult, PatchSchema, JsonMap } from './apiserver/patch';
 export { startStatefulSetController, STATEFULSET_CONTROLLER, statefulSetRolloutStatus, statefulSetRevisionHistory, planStatefulSetRollback, applyStatefulSetRevision, statefulSetRevisionPatch, STATEFUL_SET_POD_NAME_LABEL, STATEFUL_SET_REVISION_LABEL, POD_INDEX_LABEL as STATEFUL_SET_POD_INDEX_LABEL } from './controllers/statefulset';
 export type { RolloutStatus as StatefulSetRolloutStatus, StatefulSetRevisionEntry, StatefulSetRollbackPlan, StatefulSetRevisionData } from './controllers/statefulset';
+export { startDaemonSetController, DAEMONSET_CONTROLLER, nodeShouldRunDaemonPod, planRollingUpdate as planDaemonSetRollingUpdate, daemonSetTemplatePatch, TEMPLATE_GENERATION_LABEL as DAEMONSET_TEMPLATE_GENERATION_LABEL } from './controllers/daemon';
+export { startJobController, isJobFinished, isJobSucceeded, finishedCondition as jobFinishedCondition, JOB_TRACKING_FINALIZER, JOB_COMPLETION_INDEX_ANNOTATION, JOB_CONTROLLER } from './controllers/job';
+export { startCronJobController, parseStandardSchedule as parseCronSchedule, nextScheduleTimeDurationMs as cronJobNextScheduleDelayMs, getJobName as cronJobJobName, CRONJOB_CONTROLLER } from './controllers/cronjob';
+export type { CronSchedule, ParsedSchedule as ParsedCronSchedule } from './controllers/cronjob';
+export { startTTLAfterFinishedController } from './controllers/ttlafterfinished';

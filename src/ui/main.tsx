@@ -4,6 +4,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { prefetchCharts } from './app/BottomDock';
 import { planBoot } from './app/boot-plan';
 import { clampLayout, useLayoutStore } from './app/layout-store';
 import { startSession } from './app/session';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       <App />
     </StrictMode>,
   );
+  setTimeout(prefetchCharts, 0);
 }
 
 void main();

@@ -24,7 +24,7 @@ kubectl get pods
 kubectl rollout status deployment/nginx-deployment
 # Both 0 is invalid.
 kubectl patch deployment nginx-deployment -p '{"spec":{"strategy":{"rollingUpdate":{"maxSurge":0,"maxUnavailable":0}}}}'
-# Back to the defaults (25% / 25%), which is itself a template-free change: no new ReplicaSet.
+# Back to the defaults (25% / 25%): a strategy change alone makes no new ReplicaSet.
 kubectl patch deployment nginx-deployment -p '{"spec":{"strategy":{"rollingUpdate":{"maxSurge":"25%","maxUnavailable":"25%"}}}}'
 kubectl get rs
 # Seed 001 S10: nginx:1.91 does not exist. The new pod cannot pull its image; with maxUnavailable 0 all 3 old pods

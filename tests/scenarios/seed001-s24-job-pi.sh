@@ -12,7 +12,8 @@ kubectl get pods -l job-name=pi -o jsonpath='{.items[0].status.phase} {.items[0]
 kubectl logs job/pi
 kubectl get job pi -o jsonpath='{range .status.conditions[*]}{.type}={.status} {.reason}: {.message}{"\n"}{end}succeeded={.status.succeeded} ready={.status.ready} terminating={.status.terminating}{"\n"}'
 kubectl describe job pi
-# A Job's pods may only restart OnFailure or Never (restartPolicy Always is rejected).
+# A Job's pods may only restart OnFailure or Never. v1.34 rejects Always with `Required value` (the notes derive
+# `Unsupported value`, the wording of older releases).
 cat <<EOF | kubectl apply -f -
 apiVersion: batch/v1
 kind: Job

@@ -59,6 +59,10 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   r('Ingress', 'networking.k8s.io', 'v1', 'ingresses', ['ing'], true),
   r('NetworkPolicy', 'networking.k8s.io', 'v1', 'networkpolicies', ['netpol'], true),
   r('PodDisruptionBudget', 'policy', 'v1', 'poddisruptionbudgets', ['pdb'], true),
+  r('ClusterRoleBinding', 'rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', [], false),
+  r('ClusterRole', 'rbac.authorization.k8s.io', 'v1', 'clusterroles', [], false),
+  r('RoleBinding', 'rbac.authorization.k8s.io', 'v1', 'rolebindings', [], true),
+  r('Role', 'rbac.authorization.k8s.io', 'v1', 'roles', [], true),
   r('PriorityClass', 'scheduling.k8s.io', 'v1', 'priorityclasses', ['pc'], false),
   r('StorageClass', 'storage.k8s.io', 'v1', 'storageclasses', ['sc'], false),
 ];

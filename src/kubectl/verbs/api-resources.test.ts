@@ -5,7 +5,7 @@ import { listApiResources } from './api-resources';
 describe('listApiResources', () => {
   it('sorts by group then name, and by kind or name on request', () => {
     expect(listApiResources().slice(0, 3).map((t) => t.resource)).toEqual(['bindings', 'componentstatuses', 'configmaps']);
-    expect(listApiResources({ sortBy: 'kind' }).slice(0, 2).map((t) => t.kind)).toEqual(['Binding', 'ComponentStatus']);
+    expect(listApiResources({ sortBy: 'kind' }).slice(0, 2).map((t) => t.kind)).toEqual(['Binding', 'ClusterRole']);
     expect(listApiResources({ namespaced: false }).every((t) => !t.namespaced)).toBe(true);
   });
 });
@@ -14,9 +14,10 @@ describe('kubectl api-resources', () => {
   it('prints the table with kubectl columns', () => {
     const s = session();
     const lines = s.ok('kubectl api-resources').split('\n');
-    expect(lines[0]).toBe('NAME                       SHORTNAMES   APIVERSION               NAMESPACED   KIND');
-    expect(lines).toContain('deployments                deploy       apps/v1                  true         Deployment');
-    expect(lines).toContain('events                     ev           events.k8s.io/v1         true         Event');
+    expect(lines[0]).toBe('NAME                       SHORTNAMES   APIVERSION                     NAMESPACED   KIND');
+    expect(lines).toContain('deployments                deploy       apps/v1                        true         Deployment');
+    expect(lines).toContain('events                     ev           events.k8s.io/v1               true         Event');
+    expect(lines).toContain('roles                                   rbac.authorization.k8s.io/v1   true         Role');
   });
 
   it('filters by group and scope, prints names and wide columns', () => {

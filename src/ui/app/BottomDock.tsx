@@ -2,10 +2,9 @@
  * The bottom dock: terminal · events · charts as tabs. A tab stays mounted once opened (the terminal keeps its
  * scrollback, the charts their history); hidden tabs are told they are inactive so they can stop rendering.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Icon } from '../components/Icon';
 import { tabPanelId, Tabs, tabId } from '../components/Tabs';
-import { ChartsPanel } from '../features/charts';
 import { TerminalPanel } from '../features/terminal';
 import { EventsTimeline } from '../features/timeline';
 import { useT } from '../i18n';
@@ -13,6 +12,16 @@ import type { DockTab } from '../persistence/workspace';
 import { useLayoutStore } from './layout-store';
 
 const DOCK_TABS: readonly DockTab[] = ['terminal', 'events', 'charts'];
+
+// Recharts is about 90 KiB gzip: the charts load in their own chunk, fetched right after start (see
+// prefetchCharts) so their sampling still begins with the session.
+const loadCharts = () => import('../features/charts');
+const ChartsPanel = lazy(() => loadCharts().then((m) => ({ default: m.ChartsPanel })));
+
+/** Loads the charts chunk once the page is up, off the first load's critical path. */
+export function prefetchCharts(): void {
+  void loadCharts();
+}
 
 export function BottomDock({ id }: { id: string }) {
   const t = useT();
@@ -48,7 +57,11 @@ export function BottomDock({ id }: { id: string }) {
           <div key={k} className="dock-body" role="tabpanel" id={tabPanelId('dock', k)} aria-labelledby={tabId('dock', k)} hidden={!active}>
             {k === 'terminal' && <TerminalPanel active={active} />}
             {k === 'events' && <EventsTimeline active={active} />}
-            {k === 'charts' && <ChartsPanel />}
+            {k === 'charts' && (
+              <Suspense fallback={<div className="dock-loading">…</div>}>
+                <ChartsPanel />
+              </Suspense>
+            )}
           </div>
         );
       })}

@@ -27,11 +27,11 @@ export function WorkspaceActions() {
         <Icon name="reset" size={16} />
         <span>{t('workspace.reset')}</span>
       </button>
-      <button type="button" className="text-button" onClick={() => void run(exportWorkspace)} title={t('workspace.exportTitle')} disabled={busy}>
+      <button type="button" className="text-button is-compactable" onClick={() => void run(exportWorkspace)} title={t('workspace.exportTitle')} disabled={busy}>
         <Icon name="download" size={16} />
         <span>{t('workspace.export')}</span>
       </button>
-      <button type="button" className="text-button" onClick={() => input.current?.click()} title={t('workspace.importTitle')} disabled={busy}>
+      <button type="button" className="text-button is-compactable" onClick={() => input.current?.click()} title={t('workspace.importTitle')} disabled={busy}>
         <Icon name="upload" size={16} />
         <span>{t('workspace.import')}</span>
       </button>

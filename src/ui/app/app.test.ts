@@ -33,9 +33,9 @@ describe('planBoot', () => {
   });
 
   it('starts fresh when the URL names another seed or asks for it, and URL settings win', () => {
-    expect(planBoot({ seed: 7, lang: 'en' }, { snapshot, settings: { language: 'zh' } }, browser)).toMatchObject({ seed: 7, language: 'en', snapshot: undefined });
+    expect(planBoot({ seed: 7, lang: 'en' }, { snapshot, settings: { language: 'zh' } }, browser)).toEqual({ seed: 7, paused: false, speed: 1, language: 'en', theme: 'light', history: [] });
     expect(planBoot({ seed: 3 }, { snapshot }, browser).snapshot).toBe(snapshot);
-    expect(planBoot({ fresh: true }, { snapshot }, browser)).toMatchObject({ seed: 1, snapshot: undefined });
+    expect(planBoot({ fresh: true }, { snapshot }, browser)).toEqual({ seed: 1, paused: false, speed: 1, language: 'en', theme: 'light', history: [] });
   });
 });
 

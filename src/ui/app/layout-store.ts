@@ -9,7 +9,7 @@ import type { DockTab, LayoutSettings } from '../persistence/workspace';
 export const DEFAULT_LAYOUT: LayoutSettings = {
   editorWidth: 380,
   inspectorWidth: 340,
-  dockHeight: 240,
+  dockHeight: 220,
   editorCollapsed: false,
   inspectorCollapsed: false,
   dockCollapsed: false,

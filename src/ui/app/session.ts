@@ -4,6 +4,7 @@
  */
 import type { Snapshot } from '../../protocol/messages';
 import { bridge, onWorkerCrash, onWorkerReady } from '../bridge/instance';
+import { flushEditorFiles } from '../features/editor';
 import { t } from '../i18n';
 import { startAutosave, type Autosave } from '../persistence/autosave';
 import { loadWorkspace, replaceWorkspace, saveWorkspace, type Workspace, type WorkspaceSettings } from '../persistence/workspace';
@@ -107,6 +108,8 @@ export async function resetCluster(): Promise<void> {
 
 /** The whole workspace as it is now: saved editor files and history, a fresh snapshot, current settings. */
 export async function collectWorkspace(): Promise<Workspace> {
+  // Typing of the last moment may still wait for the editor's save.
+  await flushEditorFiles();
   const stored = (await loadWorkspace()) ?? {};
   const crashed = useSessionStore.getState().crash;
   const snapshot = crashed ? recoverySnapshot() : await bridge.exportSnapshot();
@@ -145,6 +148,8 @@ export async function importWorkspace(file: File): Promise<void> {
   }
   autosave?.stop();
   clearTimeout(settingsTimer);
+  // The editor writes pending changes now, so nothing it saves on the way out overwrites the imported files.
+  await flushEditorFiles();
   await replaceWorkspace(ws);
   // The URL's seed would override the imported cluster; drop it.
   location.replace(`${location.pathname}${withoutClusterParams(location.search)}${location.hash}`);

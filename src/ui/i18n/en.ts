@@ -8,7 +8,7 @@ export const en = {
   'clock.label': 'Cluster time',
   'clock.elapsed': 'Time since the cluster started',
   'clock.paused': 'Paused',
-  'clock.running': 'Running at {speed}×',
+  'clock.running': 'Running {speed}×',
   'time.controls': 'Time controls',
   'time.pause': 'Pause the cluster clock',
   'time.resume': 'Run the cluster clock',
@@ -54,7 +54,7 @@ export const en = {
   'crash.recentTasks': 'Last tasks before the error',
   'crash.restart': 'Restart from last snapshot',
   'crash.restartFresh': 'Start a new cluster',
-  'crash.snapshotInfo': 'The snapshot holds {commands} commands up to {time}.',
+  'crash.snapshotInfo': 'Last snapshot: {time} · commands: {commands}',
   'crash.noSnapshot': 'No snapshot was saved; a new cluster with seed {seed} starts.',
 
   'terminal.label': 'Terminal: type kubectl commands',

@@ -10,7 +10,7 @@ export const zh: Record<MessageKey, string> = {
   'clock.label': '集群时间',
   'clock.elapsed': '集群启动以来的时间',
   'clock.paused': '已暂停',
-  'clock.running': '{speed}× 速度运行中',
+  'clock.running': '运行中 {speed}×',
   'time.controls': '时间控制',
   'time.pause': '暂停集群时钟',
   'time.resume': '运行集群时钟',
@@ -56,7 +56,7 @@ export const zh: Record<MessageKey, string> = {
   'crash.recentTasks': '出错前的最后任务',
   'crash.restart': '从最近的快照重新启动',
   'crash.restartFresh': '启动新集群',
-  'crash.snapshotInfo': '快照包含 {commands} 条命令，截至 {time}。',
+  'crash.snapshotInfo': '最近的快照：{time} · 命令数：{commands}',
   'crash.noSnapshot': '没有保存的快照；将以种子 {seed} 启动新集群。',
 
   'terminal.label': '终端：输入 kubectl 命令',

@@ -136,6 +136,22 @@ describe('CronJob controller on a cluster', () => {
     expect(jobs(d).length).toBe(1);
   });
 
+  it('more than 100 missed times: a TooManyMissedTimes warning, and only the most recent time runs', () => {
+    const c = start(cronJobManifest());
+    c.advance(20_000);
+    const threeHoursAgo = Math.floor(c.nowMs / MIN) * MIN - 180 * MIN;
+    const r = c.api.mutate<StoredCronJob>('CronJob', 'default', 'hello', (d) => {
+      d.status = { lastScheduleTime: new Date(threeHoursAgo).toISOString().replace('.000Z', 'Z') };
+    }, 'status');
+    expect(r.ok).toBe(true);
+    c.advance(1_000);
+    expect(events(c)).toEqual([
+      'TooManyMissedTimes: too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew',
+      `SuccessfulCreate: Created job ${minutesName(Math.floor(c.nowMs / MIN) * MIN)}`,
+    ]);
+    expect(jobs(c).length).toBe(1);
+  });
+
   it('time zone: the schedule fields are read in spec.timeZone', () => {
     // 18:xx in Tokyo is 09:xx UTC: the schedule `5 18 * * *` fires at 09:05 UTC on the cluster's first day.
     const c = start(cronJobManifest({ schedule: '5 18 * * *', timeZone: 'Asia/Tokyo' }));

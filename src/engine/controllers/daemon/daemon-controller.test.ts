@@ -52,11 +52,12 @@ const nodesOf = (list: StoredPod[]) => list.map((p) => p.spec!.nodeName ?? '?').
 const status = () => cluster.api.get('DaemonSet', 'default', 'agent')!.status as DaemonSetStatus;
 const revisions = () => cluster.api.list<Revision>('ControllerRevision', 'default').map((r) => `${r.revision}:${(r.data as { spec: { template: { spec: { containers: { image: string }[] } } } }).spec.template.spec.containers[0]!.image}`).sort();
 const images = () => live().map((p) => `${p.spec!.nodeName}=${p.spec!.containers[0]!.image}`).sort();
+type EventLike = KubeObject & { involvedObject: { kind: string }; reason: string; message: string };
 const events = () =>
   cluster.api
-    .list('Event', 'default')
-    .filter((e) => (e as { involvedObject: { kind: string } }).involvedObject.kind === 'DaemonSet')
-    .map((e) => `${(e as { reason: string }).reason}: ${(e as { message: string }).message}`);
+    .list<EventLike>('Event', 'default')
+    .filter((e) => e.involvedObject.kind === 'DaemonSet')
+    .map((e) => `${e.reason}: ${e.message}`);
 
 /** Advances in small steps, recording for each step how many of the desired nodes lack an available pod. */
 function watchAvailability(ms: number): { maxUnavailable: number; maxPodsOnANode: number } {

@@ -13,8 +13,8 @@ export type DefaultBehaviour = 'server' | 'shell' | 'exit0';
 export interface ImageRepo {
   /** Fully-qualified name as containerd reports it (`docker.io/library/nginx`). */
   fullName: string;
-  /** Known tags; undefined means every tag exists. */
-  tags?: readonly string[];
+  /** Which tags exist; undefined means every tag does. */
+  tags?: RegExp;
   /** Compressed size in bytes, as `Successfully pulled image ... Image size: N bytes.` reports. */
   sizeBytes: number;
   behaviour: DefaultBehaviour;
@@ -22,10 +22,14 @@ export interface ImageRepo {
   stopMs: number;
 }
 
-const NGINX_TAGS = ['latest', 'stable', 'alpine', 'mainline', '1.7.9', '1.9.1', '1.14', '1.14.2', '1.15', '1.16', '1.16.1', '1.17', '1.18', '1.19', '1.19.5', '1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.25.3', '1.26', '1.27', '1.27.3', '1.28', '1.29', '1.29.3', 'stable-alpine', '1.27-alpine', '1.29-alpine'];
+/**
+ * nginx tags: the named ones, and 1.<minor>[.<patch>][-alpine|-perl] up to the current 1.29 line. `nginx:1.91` (the
+ * course's deliberate typo) is not a tag, so it fails to pull as on Docker Hub.
+ */
+const NGINX_TAG = /^(latest|stable|mainline|alpine|perl|stable-alpine|mainline-alpine|stable-perl|mainline-perl|1\.(?:[0-9]|1[0-9]|2[0-9])(?:\.[0-9]{1,2})?(?:-alpine|-perl|-alpine-slim)?)$/;
 
 const CATALOG: Record<string, ImageRepo> = {
-  nginx: { fullName: 'docker.io/library/nginx', tags: NGINX_TAGS, sizeBytes: 72_195_292, behaviour: 'server', stopMs: 300 },
+  nginx: { fullName: 'docker.io/library/nginx', tags: NGINX_TAG, sizeBytes: 72_195_292, behaviour: 'server', stopMs: 300 },
   httpd: { fullName: 'docker.io/library/httpd', sizeBytes: 58_760_144, behaviour: 'server', stopMs: 400 },
   redis: { fullName: 'docker.io/library/redis', sizeBytes: 52_395_110, behaviour: 'server', stopMs: 300 },
   busybox: { fullName: 'docker.io/library/busybox', sizeBytes: 2_155_184, behaviour: 'shell', stopMs: 0 },
@@ -77,7 +81,7 @@ export function parseImage(raw: string): ImageRef {
 /** The catalog entry for an image, or a generic one for repositories we do not model. */
 export function lookupImage(ref: ImageRef): { repo: ImageRepo; exists: boolean } {
   const known = CATALOG[ref.repository];
-  if (known) return { repo: known, exists: !known.tags || known.tags.includes(ref.tag) || ref.digest !== undefined };
+  if (known) return { repo: known, exists: !known.tags || known.tags.test(ref.tag) || ref.digest !== undefined };
   const generic: ImageRepo = { fullName: ref.fullName.replace(/:[^:/]+$/, ''), sizeBytes: 48_000_000 + (hash(ref.fullName) % 90_000_000), behaviour: 'server', stopMs: 500 };
   return { repo: generic, exists: true };
 }

@@ -1,8 +1,3 @@
-/** The charts panel (placeholder until the charts land). */
-import { createElement } from 'react';
-import { t } from '../../i18n';
-
-/** The charts panel. */
-export function ChartsPanel() {
-  return createElement('div', { className: 'panel-placeholder' }, t('dock.charts'));
-}
+/** Charts over virtual time: pods by phase and requested vs allocatable CPU and memory. */
+export { ChartsPanel } from './ChartsPanel';
+export { useChartsStore, startChartSampling } from './charts-store';

@@ -4,15 +4,8 @@
  */
 import { Icon } from '../../components/Icon';
 import { clearResult, revealLine, type EditorTab } from './editor-store';
+import { outputLineKind } from './output-lines';
 import { useEditorT } from './strings';
-
-/** How one output line reads: a success, an error or a warning. */
-export function outputLineKind(line: string): 'ok' | 'error' | 'warning' | 'plain' {
-  if (/ (created|configured|unchanged|serverside-applied)( \((server )?dry run\))?$/.test(line)) return 'ok';
-  if (/^Warning:/.test(line)) return 'warning';
-  if (/^(error|Error from server|The .* is invalid)/.test(line) || /^\* /.test(line)) return 'error';
-  return 'plain';
-}
 
 export function ApplyResult({ tab }: { tab: EditorTab | undefined }) {
   const t = useEditorT();
@@ -49,16 +42,6 @@ export function ApplyResult({ tab }: { tab: EditorTab | undefined }) {
         </button>
       </header>
       {stale && <p className="kp-editor-result-stale">{t('result.stale')}</p>}
-      {out && (
-        <pre className="kp-editor-output" data-testid="editor-output">
-          {lines.map((line, i) => (
-            <span key={i} className="kp-editor-output-line" data-kind={outputLineKind(line)}>
-              {line}
-              {'\n'}
-            </span>
-          ))}
-        </pre>
-      )}
       {problems.length > 0 && (
         <ul className="kp-editor-problems" aria-label={t('result.problems')}>
           {problems.map((p, i) => (
@@ -70,6 +53,16 @@ export function ApplyResult({ tab }: { tab: EditorTab | undefined }) {
             </li>
           ))}
         </ul>
+      )}
+      {out && (
+        <pre className="kp-editor-output" data-testid="editor-output">
+          {lines.map((line, i) => (
+            <span key={i} className="kp-editor-output-line" data-kind={outputLineKind(line)}>
+              {line}
+              {'\n'}
+            </span>
+          ))}
+        </pre>
       )}
     </section>
   );

@@ -8,14 +8,24 @@ import { useUiStore } from '../../store/ui-store';
 import { applyTab } from './apply';
 import { ApplyResult } from './ApplyResult';
 import { ConfirmDialog } from './ConfirmDialog';
-import { activeTab, closeFile, isModified, newFile, useEditorStore, type EditorTab } from './editor-store';
+import { activeTab, closeFile, isModified, newFile, requestEditorFocus, useEditorStore, type EditorTab } from './editor-store';
 import { ExamplesMenu } from './ExamplesMenu';
 import { startEditorPersistence } from './persistence';
 import { useEditorT } from './strings';
+import { installEditorTestSurface } from './test-surface';
 import { TabBar } from './TabBar';
 import './editor.css';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
+
+/** A pencil (rename), drawn like the shell's line icons. */
+function PencilIcon() {
+  return (
+    <svg className="icon" width={15} height={15} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <path d="M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4" />
+    </svg>
+  );
+}
 
 /** Shows a message instead of the editor when its chunk fails to load (offline after an update, say). */
 class LoadBoundary extends Component<{ fallback: (error: Error) => ReactNode; children: ReactNode }, { error: Error | undefined }> {
@@ -38,6 +48,7 @@ export function EditorPanel() {
   const [closing, setClosing] = useState<EditorTab | undefined>(undefined);
 
   useEffect(() => {
+    installEditorTestSurface();
     void startEditorPersistence();
   }, []);
 
@@ -51,8 +62,6 @@ export function EditorPanel() {
       className="kp-editor"
       data-theme={theme}
       data-testid="editor-panel"
-      aria-label={t('panel.label')}
-      role="region"
       onKeyDown={(e) => {
         // Ctrl/Cmd+Enter anywhere in the panel (Monaco handles it itself while it has focus).
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && tab && !e.defaultPrevented) {
@@ -63,7 +72,17 @@ export function EditorPanel() {
     >
       <div className="kp-editor-bar">
         <TabBar onClose={requestClose} renamingId={renamingId} setRenamingId={setRenamingId} />
-        <button type="button" className="kp-editor-icon-button kp-editor-new" aria-label={t('tabs.new')} title={t('tabs.newTitle')} data-testid="editor-new" onClick={() => newFile()}>
+        <button
+          type="button"
+          className="kp-editor-icon-button kp-editor-new"
+          aria-label={t('tabs.new')}
+          title={t('tabs.newTitle')}
+          data-testid="editor-new"
+          onClick={() => {
+            newFile();
+            requestEditorFocus();
+          }}
+        >
           <span aria-hidden="true">+</span>
         </button>
       </div>
@@ -71,12 +90,14 @@ export function EditorPanel() {
         <ExamplesMenu />
         <button
           type="button"
-          className="kp-editor-button"
+          className="kp-editor-button kp-editor-rename-button"
           disabled={!tab}
+          aria-label={t('tabs.rename')}
           title={tab ? t('tabs.renameTitle', { file: tab.name }) : undefined}
           onClick={() => tab && setRenamingId(tab.id)}
         >
-          {t('tabs.rename')}
+          <PencilIcon />
+          <span className="kp-editor-rename-label">{t('tabs.rename')}</span>
         </button>
         <span className="kp-editor-spacer" />
         <button
@@ -103,7 +124,14 @@ export function EditorPanel() {
         {loaded && !hasTabs && (
           <div className="kp-editor-message kp-editor-empty">
             <p>{t('tabs.none')}</p>
-            <button type="button" className="kp-editor-button" onClick={() => newFile()}>
+            <button
+              type="button"
+              className="kp-editor-button"
+              onClick={() => {
+                newFile();
+                requestEditorFocus();
+              }}
+            >
               {t('tabs.new')}
             </button>
           </div>

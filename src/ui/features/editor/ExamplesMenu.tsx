@@ -1,7 +1,7 @@
 /** The Examples button and its menu of starter manifests; picking one opens it in a tab. */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Icon } from '../../components/Icon';
-import { openExample } from './editor-store';
+import { openExample, requestEditorFocus } from './editor-store';
 import { EXAMPLES } from './examples';
 import { useEditorT } from './strings';
 
@@ -67,6 +67,7 @@ export function ExamplesMenu() {
                 onClick={() => {
                   openExample(ex.fileName, ex.text);
                   setOpen(false);
+                  requestEditorFocus();
                 }}
               >
                 <span className="kp-editor-menu-label">{t(ex.label)}</span>

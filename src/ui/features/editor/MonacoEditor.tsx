@@ -9,7 +9,7 @@ import { useUiStore } from '../../store/ui-store';
 import { applyTab } from './apply';
 import { setFileText, useEditorStore, type ApplyResultView, type EditorTab } from './editor-store';
 import { monaco, THEMES } from './monaco-setup';
-import { useEditorT } from './strings';
+import { editorEn, editorZh, useEditorT } from './strings';
 
 /** Owner of the markers that come from `kubectl apply` (monaco-yaml owns the schema ones). */
 export const APPLY_MARKER_OWNER = 'kubectl';
@@ -66,8 +66,10 @@ export default function MonacoEditor() {
   const tabs = useEditorStore((s) => s.tabs);
   const activeId = useEditorStore((s) => s.activeId);
   const reveal = useEditorStore((s) => s.reveal);
+  const focusSeq = useEditorStore((s) => s.focusSeq);
   const theme = useUiStore((s) => s.theme);
   const applyLabel = t('apply.button');
+  const editorLabel = t('panel.label');
 
   // One editor for the panel's lifetime.
   useEffect(() => {
@@ -75,18 +77,20 @@ export default function MonacoEditor() {
       model: null,
       theme: useUiStore.getState().theme === 'dark' ? THEMES.dark : THEMES.light,
       automaticLayout: true,
-      fontSize: 14,
-      lineHeight: 21,
+      fontSize: 13,
+      lineHeight: 20,
       tabSize: 2,
       insertSpaces: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       renderLineHighlight: 'line',
+      // Sticky headers hide the first lines of a short viewport, and the panel is often short.
+      stickyScroll: { enabled: false },
       fixedOverflowWidgets: true,
       quickSuggestions: { other: true, comments: false, strings: true },
       wordBasedSuggestions: 'off',
       padding: { top: 6 },
-      ariaLabel: 'YAML',
+      ariaLabel: editorLabelAtStart(),
     });
     editorRef.current = editor;
     const entries = models.current;
@@ -178,10 +182,24 @@ export default function MonacoEditor() {
   }, [reveal, activeId]);
 
   useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel: editorLabel });
+  }, [editorLabel]);
+
+  // Take the focus when asked (a new file or an example was opened from the panel).
+  useEffect(() => {
+    if (focusSeq > 0) editorRef.current?.focus();
+  }, [focusSeq]);
+
+  useEffect(() => {
     monaco.editor.setTheme(theme === 'dark' ? THEMES.dark : THEMES.light);
   }, [theme]);
 
   return <div className="kp-editor-monaco" ref={host} data-testid="monaco-host" />;
+}
+
+/** The editor's accessible name before React has rendered (the effect above keeps it current). */
+function editorLabelAtStart(): string {
+  return useUiStore.getState().language === 'zh' ? editorZh['panel.label'] : editorEn['panel.label'];
 }
 
 /** A model for a tab, reporting its edits to the store; edits drop the apply markers, which no longer fit. */

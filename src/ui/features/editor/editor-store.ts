@@ -46,9 +46,11 @@ export interface EditorState {
   /** True once stored files were read; saving starts only then so a slow read cannot be overwritten. */
   loaded: boolean;
   reveal: RevealRequest | undefined;
+  /** Bumped to ask the editor to take the keyboard focus (after a new file or an example opens). */
+  focusSeq: number;
 }
 
-export const useEditorStore = create<EditorState>()(() => ({ tabs: [], activeId: undefined, loaded: false, reveal: undefined }));
+export const useEditorStore = create<EditorState>()(() => ({ tabs: [], activeId: undefined, loaded: false, reveal: undefined, focusSeq: 0 }));
 
 let nextId = 1;
 let revealSeq = 0;
@@ -174,6 +176,11 @@ export function revealLine(tabId: string, line: number, column = 1): void {
   useEditorStore.setState({ reveal: { tabId, line, column, seq: ++revealSeq } });
 }
 
+/** Asks the editor to take the keyboard focus. */
+export function requestEditorFocus(): void {
+  useEditorStore.setState((s) => ({ focusSeq: s.focusSeq + 1 }));
+}
+
 /**
  * Replaces all tabs with stored files (on start, or after a workspace import) and then performs the opens that
  * were requested meanwhile. With no stored files, `fallback` is opened.
@@ -197,5 +204,5 @@ export function editorFiles(s: EditorState = useEditorStore.getState()): { files
 /** Forgets everything (tests). */
 export function resetEditorStore(): void {
   pendingOpens = [];
-  useEditorStore.setState({ tabs: [], activeId: undefined, loaded: false, reveal: undefined });
+  useEditorStore.setState({ tabs: [], activeId: undefined, loaded: false, reveal: undefined, focusSeq: 0 });
 }

@@ -54,6 +54,9 @@ const LAYOUTS: Record<GraphView, (ix: GraphIndex, opts: LayoutOptions) => ViewLa
 
 const VIEWS: readonly GraphView[] = ['cluster', 'workloads', 'network', 'storage'];
 
+/** How the picture is fitted: room on the left for the zoom controls, never blown up past 115 %. */
+const FIT = { padding: { top: '16px', right: '16px', bottom: '16px', left: '52px' }, maxZoom: 1.15 } as const;
+
 /** Box ids that do not stand for an API object (lanes of no node, summaries, addresses). */
 function isObjectId(id: string): boolean {
   return !/^(lane|pods|endpoints|addr):/.test(id);
@@ -102,7 +105,7 @@ function Legend() {
         {t('legend.title')} {open ? '▾' : '▸'}
       </button>
       {open && STATE_ORDER.map((s: PodVisualState) => (
-        <span key={s} className={`kp-legend__item kp-s-${s}`}>
+        <span key={s} className={`kp-legend__item kp-s-${s}`} title={t(`state.${s}.title` as GraphMessageKey)}>
           <StateIcon state={s} size={13} />
           <span>{t(`state.${s}` as GraphMessageKey)}</span>
         </span>
@@ -128,8 +131,8 @@ function Toolbar() {
           </button>
         ))}
       </div>
-      <label className="kp-ns">
-        <span>{t('namespace.label')}</span>
+      <label className="kp-ns" title={t('namespace.label')}>
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><rect x="1.5" y="3" width="13" height="10" rx="2" fill="none" stroke="currentColor" strokeWidth="1.4" strokeDasharray="3 2" /></svg>
         <select value={namespace} onChange={(e) => setNamespace(e.target.value)} aria-label={t('namespace.label')}>
           <option value="">{t('namespace.all')}</option>
           {namespaces.map((ns) => (
@@ -176,7 +179,7 @@ function Canvas() {
   useEffect(() => {
     if (userMoved.current || layout.nodes.length === 0) return;
     const raf = requestAnimationFrame(() => {
-      void rf.fitView({ padding: 0.06, maxZoom: 1.15, duration: reduced ? 0 : 200 });
+      void rf.fitView({ ...FIT, duration: reduced ? 0 : 200 });
     });
     return () => cancelAnimationFrame(raf);
     // The extent key stands for every layout change that should refit.
@@ -185,9 +188,9 @@ function Canvas() {
   const onNodeClick = useCallback((_e: ReactMouseEvent, node: Node) => {
     if (isObjectId(node.id)) select(node.id);
   }, [select]);
-  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
-    // Programmatic moves (fitView) come without an event.
-    if (event) {
+  const onMove = useCallback((event: MouseEvent | TouchEvent | null) => {
+    // Programmatic moves (fitView) come without an event; a plain click moves nothing and never gets here.
+    if (event && !userMoved.current) {
       userMoved.current = true;
       setMoved(true);
     }
@@ -198,6 +201,14 @@ function Canvas() {
     setMinimapPinned(false);
   }, []);
   const showMinimap = moved || minimapPinned;
+  const toggleMinimap = () => {
+    if (showMinimap) {
+      setMoved(false);
+      setMinimapPinned(false);
+    } else {
+      setMinimapPinned(true);
+    }
+  };
 
   return (
     <div className="kp-graph__canvas">
@@ -206,7 +217,7 @@ function Canvas() {
         edges={edges}
         nodeTypes={NODE_TYPES}
         onNodeClick={onNodeClick}
-        onMoveStart={onMoveStart}
+        onMove={onMove}
         colorMode={theme}
         nodesDraggable={false}
         nodesConnectable={false}
@@ -214,13 +225,13 @@ function Canvas() {
         minZoom={0.15}
         maxZoom={2.5}
         fitView
-        fitViewOptions={{ padding: 0.06, maxZoom: 1.15 }}
+        fitViewOptions={FIT}
         proOptions={{ hideAttribution: false }}
         aria-label={t('graph.label')}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls showInteractive={false} onFitView={onFit} position="bottom-left">
-          <ControlButton onClick={() => setMinimapPinned(!showMinimap)} title={showMinimap ? t('minimap.hide') : t('minimap.show')} aria-label={showMinimap ? t('minimap.hide') : t('minimap.show')} aria-pressed={showMinimap}>
+          <ControlButton onClick={toggleMinimap} title={showMinimap ? t('minimap.hide') : t('minimap.show')} aria-label={showMinimap ? t('minimap.hide') : t('minimap.show')} aria-pressed={showMinimap}>
             <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><path d="M1.5 3.5 L5.5 2 L10.5 3.5 L14.5 2 V12.5 L10.5 14 L5.5 12.5 L1.5 14 Z M5.5 2 V12.5 M10.5 3.5 V14" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" /></svg>
           </ControlButton>
         </Controls>

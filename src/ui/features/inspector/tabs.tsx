@@ -90,31 +90,22 @@ export function EventsTab({ events }: { events: readonly KubeObject[] }) {
   return (
     <div className="kp-insp__pane">
       <div className="kp-insp__hint">{t('events.count', { count: rows.length })}</div>
-      <table className="kp-insp__table" data-testid="inspector-events">
-        <thead>
-          <tr>
-            <th>{t('events.type')}</th>
-            <th>{t('events.reason')}</th>
-            <th>{t('events.age')}</th>
-            <th>{t('events.from')}</th>
-            <th>{t('events.message')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} className={r.type === 'Warning' ? 'is-warning' : undefined}>
-              <td className="kp-insp__type">
+      <ol className="kp-insp__events" data-testid="inspector-events">
+        {rows.map((r) => (
+          <li key={r.key} className={r.type === 'Warning' ? 'is-warning' : undefined}>
+            <div className="kp-insp__event-head">
+              <span className="kp-insp__type" title={t('events.type')}>
                 <StateIcon state={r.type === 'Warning' ? 'failed' : 'ready'} size={11} />
                 {r.type}
-              </td>
-              <td className="kp-insp__reason">{r.reason}</td>
-              <td className="kp-insp__age">{r.age}</td>
-              <td>{r.from}</td>
-              <td className="kp-insp__message">{r.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </span>
+              <span className="kp-insp__reason" title={t('events.reason')}>{r.reason}</span>
+              <span className="kp-insp__from" title={t('events.from')}>{r.from}</span>
+              <span className="kp-insp__age" title={t('events.age')}>{r.age}</span>
+            </div>
+            <div className="kp-insp__message">{r.message}</div>
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

@@ -137,7 +137,7 @@ export default function XtermView({ active }: { active: boolean }) {
     };
     const shell = new ShellSession(host, getInitialHistory());
     const seed = useSessionStore.getState().seed;
-    shell.start(`\x1b[1m${t('terminal.banner', { version: KUBECTL_VERSION, seed })}\x1b[0m\n\x1b[2m${t('terminal.bannerHint')}\x1b[0m\n`);
+    shell.start(`\x1b[1m${t('terminal.banner', { version: KUBECTL_VERSION, seed })}\x1b[0m\n\x1b[2m${t('terminal.bannerHint')}\x1b[0m`);
     const data = term.onData((d) => void shell.feed(d));
 
     term.attachCustomKeyEventHandler((e) => {

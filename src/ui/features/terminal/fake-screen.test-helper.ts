@@ -17,6 +17,7 @@ export class FakeScreen {
     while (i < data.length) {
       const ch = data[i]!;
       if (ch === '\x1b') {
+        // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
         const m = /^\x1b\[([0-9;?]*)([A-Za-z])/.exec(data.slice(i))!;
         const n = Number(m[1] || '1');
         if (m[2] === 'A') this.row = Math.max(0, this.row - n);

@@ -53,6 +53,7 @@ export function parseKeys(data: string): Key[] {
     text = '';
   };
   // Bracketed paste markers carry no key of their own.
+  // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
   data = data.replace(/\x1b\[20[01]~/g, '');
   let i = 0;
   while (i < data.length) {
@@ -67,6 +68,7 @@ export function parseKeys(data: string): Key[] {
         i += seq.length;
       } else {
         // An unknown sequence: skip ESC [ parameters and the final byte, so nothing odd lands in the line.
+        // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
         const m = /^\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?/.exec(data.slice(i));
         i += m ? m[0].length : 1;
       }

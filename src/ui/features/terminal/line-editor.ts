@@ -31,6 +31,7 @@ export function textWidth(s: string): number {
 
 /** Strips ANSI escape sequences (for measuring a coloured prompt). */
 export function stripAnsi(s: string): string {
+  // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
   return s.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '');
 }
 

@@ -36,4 +36,4 @@ export function xtermTheme(theme: Theme): ITheme {
 }
 
 /** Monospace fonts with CJK fallbacks, so Chinese names line up. */
-export const TERMINAL_FONT = '"Cascadia Mono", "JetBrains Mono", "DejaVu Sans Mono", "Noto Sans Mono", "Noto Sans Mono CJK SC", "Sarasa Mono SC", ui-monospace, Menlo, Consolas, monospace';
+export const TERMINAL_FONT = '"Cascadia Mono", "JetBrains Mono", "DejaVu Sans Mono", "Noto Sans Mono", "Noto Sans Mono CJK SC", "Sarasa Mono SC", "WenQuanYi Micro Hei Mono", ui-monospace, Menlo, Consolas, monospace';

@@ -56,7 +56,7 @@ export const LaneNode = memo(function LaneNode({ id, data }: NodeProps<LaneNodeT
     <div className={cls} title={t('select.title', { id })}>
       <div className="kp-lane__header" style={{ height: LANE_HEADER }}>
         <div className="kp-lane__title">
-          <svg className="kp-lane__glyph" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+          <svg className="kp-lane__glyph" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
             <rect x="1.5" y="2" width="13" height="5" rx="1.2" fill="none" stroke="currentColor" strokeWidth="1.3" />
             <rect x="1.5" y="9" width="13" height="5" rx="1.2" fill="none" stroke="currentColor" strokeWidth="1.3" />
             <circle cx="4.5" cy="4.5" r="0.9" fill="currentColor" />
@@ -70,11 +70,13 @@ export const LaneNode = memo(function LaneNode({ id, data }: NodeProps<LaneNodeT
           </span>
           {cordoned && <span className="kp-tag kp-tag--warn" title={t('lane.cordoned.title')}>⊘ SchedulingDisabled</span>}
           <span className="kp-tag">{isControlPlane(node) ? 'control-plane' : t('lane.worker')}</span>
-          <span className="kp-lane__version" title={t('lane.version', { version })}>{version}</span>
         </div>
         <Bar label={t('lane.cpu')} resource="CPU" requested={data.requested.cpuMilli} allocatable={data.allocatable.cpuMilli} format={formatCpu} />
         <Bar label={t('lane.memory')} resource={t('lane.memory')} requested={data.requested.memBytes} allocatable={data.allocatable.memBytes} format={formatMem} />
-        <div className="kp-lane__count">{podCount === 0 ? t('lane.noPods') : t('lane.pods', { count: podCount })}</div>
+        <div className="kp-lane__count">
+          <span>{podCount === 0 ? t('lane.noPods') : t('lane.pods', { count: podCount })}</span>
+          <span className="kp-lane__version" title={t('lane.version', { version })}>{version}</span>
+        </div>
       </div>
       <div className="kp-lane__body">
         <PodGroups groups={data.groups} density={data.density} height={data.bodyHeight} emptyText="" />

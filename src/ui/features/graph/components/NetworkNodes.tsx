@@ -22,6 +22,13 @@ function Handles() {
   );
 }
 
+/** Shortens a long name in the middle, so the distinguishing suffix of a pod name stays visible. */
+export function middleEllipsis(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const tail = Math.ceil((max - 1) / 2);
+  return `${name.slice(0, max - 1 - tail)}…${name.slice(name.length - tail)}`;
+}
+
 function useSelected(id: string): boolean {
   return useUiStore((s) => s.selected === id);
 }
@@ -90,7 +97,7 @@ export const EndpointNode = memo(function EndpointNode({ id, data }: NodeProps<N
     <div className={`kp-endpoint kp-s-${v.state}${selected ? ' is-selected' : ''}`} title={`${pod.metadata.namespace}/${pod.metadata.name}\n${v.status} · ${v.ready}`}>
       <Handles />
       <StateIcon state={v.state} size={14} />
-      <span className="kp-endpoint__name">{pod.metadata.name}</span>
+      <span className="kp-endpoint__name">{middleEllipsis(pod.metadata.name, 24)}</span>
       <span className="kp-endpoint__ip kp-mono">{ip}</span>
     </div>
   );

@@ -1,7 +1,7 @@
 /**
- * One pod as a chip: state shape and colour, the distinguishing part of its name, kubectl's STATUS text and a
- * restart badge. Compact chips keep the shape and badge and move the text into the hover title. Clicking selects
- * the pod for the inspector.
+ * One pod as a chip: a row with the state shape and colour, the distinguishing part of its name, a restart badge
+ * and kubectl's STATUS text. Compact chips keep the shape and badge and move the text into the hover title.
+ * Clicking selects the pod for the inspector.
  */
 import { memo, type CSSProperties, type MouseEvent } from 'react';
 import type { KubeObject } from '../../../../engine';
@@ -55,13 +55,9 @@ export const PodChip = memo(function PodChip({ id, pod, prefix, density, style, 
   return (
     <button type="button" className={cls} style={style} data-id={leaving ? undefined : id} data-state={v.state} title={title} aria-label={`${name}: ${v.status}`} aria-pressed={selected} onClick={onClick} tabIndex={leaving ? -1 : 0}>
       <span className="kp-chip__icon"><StateIcon state={v.state} size={density === 'compact' ? 12 : 14} /></span>
-      {density === 'comfortable' && (
-        <span className="kp-chip__text">
-          <span className="kp-chip__name">{shortName(name, prefix)}</span>
-          <span className="kp-chip__status">{v.status}</span>
-        </span>
-      )}
-      {v.restarts > 0 && <span className="kp-chip__restarts" aria-label={t('chip.restarts', { count: v.restarts })}>{density === 'compact' ? v.restarts : `↻${v.restarts}`}</span>}
+      {density === 'comfortable' && <span className="kp-chip__name">{shortName(name, prefix)}</span>}
+      {v.restarts > 0 && <span className="kp-chip__restarts" title={t('chip.restarts', { count: v.restarts })}>{density === 'compact' ? v.restarts : `↻${v.restarts}`}</span>}
+      {density === 'comfortable' && <span className="kp-chip__status">{v.status}</span>}
     </button>
   );
 });

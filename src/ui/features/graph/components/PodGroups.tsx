@@ -16,7 +16,7 @@ import { useReducedMotion } from './useReducedMotion';
 export const LEAVE_MS = 200;
 
 /** Groups do not show a collapse button below this many pods (a counter would not save space). */
-const MIN_COLLAPSIBLE = 6;
+export const MIN_COLLAPSIBLE = 6;
 
 /** Pods that were in `items` on an earlier render and are gone now, kept for LEAVE_MS. */
 function useLeavingItems(items: readonly PodItem[]): PodItem[] {
@@ -51,9 +51,10 @@ function useLeavingItems(items: readonly PodItem[]): PodItem[] {
 interface GroupProps {
   group: PodGroup;
   density: Density;
+  showHeader: boolean;
 }
 
-const PodGroupBlock = memo(function PodGroupBlock({ group, density }: GroupProps) {
+const PodGroupBlock = memo(function PodGroupBlock({ group, density, showHeader }: GroupProps) {
   const t = useGraphT();
   const setCollapsed = useGraphStore((s) => s.setCollapsed);
   const leaving = useLeavingItems(group.collapsed ? [] : group.items);
@@ -70,7 +71,7 @@ const PodGroupBlock = memo(function PodGroupBlock({ group, density }: GroupProps
   };
   return (
     <div className="kp-group">
-      <div className="kp-group__header" style={{ height: GROUP_HEADER }} title={group.labelKind === 'Node' ? t('group.static.title', { node: group.label }) : undefined}>
+      {showHeader && <div className="kp-group__header" style={{ height: GROUP_HEADER }} title={group.labelKind === 'Node' ? t('group.static.title', { node: group.label }) : undefined}>
         <span className="kp-group__label">{label}</span>
         {group.labelKind && group.labelKind !== 'Node' && <span className="kp-tag">{group.labelKind}</span>}
         {group.revision && <span className="kp-tag kp-tag--rev">{t('group.revision', { revision: group.revision })}</span>}
@@ -80,7 +81,7 @@ const PodGroupBlock = memo(function PodGroupBlock({ group, density }: GroupProps
             {group.collapsed ? '⊞' : '⊟'}
           </button>
         )}
-      </div>
+      </div>}
       {group.collapsed ? (
         <button type="button" className="kp-counter" style={{ height: COUNTER_HEIGHT }} onClick={toggle} data-group={group.ownerId ?? group.key} title={t('group.counter.title', { label, count })}>
           <span className="kp-counter__label">{label} ×{count}</span>
@@ -112,13 +113,15 @@ interface PodGroupsProps {
   density: Density;
   height: number;
   emptyText: string;
+  /** Group headers name each owner; cards of a single owner leave them out (their title names it). */
+  showHeaders?: boolean;
 }
 
 /** The pod area: groups stacked with fixed gaps, exactly `height` tall. */
-export const PodGroups = memo(function PodGroups({ groups, density, height, emptyText }: PodGroupsProps) {
+export const PodGroups = memo(function PodGroups({ groups, density, height, emptyText, showHeaders = true }: PodGroupsProps) {
   return (
     <div className="kp-groups" style={{ height, padding: groups.length ? LANE_PAD : 0, gap: GROUP_GAP }}>
-      {groups.length === 0 ? <div className="kp-empty-note">{emptyText}</div> : groups.map((g) => <PodGroupBlock key={g.key} group={g} density={density} />)}
+      {groups.length === 0 ? <div className="kp-empty-note">{emptyText}</div> : groups.map((g) => <PodGroupBlock key={g.key} group={g} density={density} showHeader={showHeaders} />)}
     </div>
   );
 });

@@ -50,7 +50,7 @@ function Body({ obj }: { obj: KubeObject }) {
         <div className={`kp-endpoint kp-s-${v.state}`}>
           <StateIcon state={v.state} size={14} />
           <span className="kp-endpoint__name">{obj.metadata.name}</span>
-          <span className="kp-muted">{t('storage.mounts', { count: claimsOf(obj).length })}</span>
+          <span className="kp-muted kp-endpoint__ip">{t('storage.mounts', { claims: claimsOf(obj).join(', ') })}</span>
         </div>
       );
     }
@@ -83,7 +83,7 @@ function Body({ obj }: { obj: KubeObject }) {
       const isDefault = obj.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true';
       return (
         <>
-          <Title obj={obj} kind="StorageClass" short="StorageClass" extra={isDefault ? t('storage.default') : undefined} />
+          <Title obj={obj} kind="StorageClass" short="SC" extra={isDefault ? t('storage.default') : undefined} />
           <div className="kp-card__line kp-mono kp-muted kp-ellipsis">{sc.provisioner ?? ''}</div>
         </>
       );

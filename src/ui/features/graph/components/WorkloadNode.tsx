@@ -11,7 +11,8 @@ import { POD_CARD_HEADER } from '../model/layout-workloads';
 import { groupsHeight } from '../model/geometry';
 import type { WorkloadData } from '../model/types';
 import { useGraphT } from '../strings';
-import { PodGroups } from './PodGroups';
+import { MIN_COLLAPSIBLE, PodGroups } from './PodGroups';
+import { useGraphStore } from '../graph-store';
 import { StateIcon } from './StateIcon';
 import type { PodVisualState } from '../model/pod-state';
 
@@ -61,21 +62,42 @@ function ReadyLine({ ready, desired }: { ready: number; desired: number }) {
   );
 }
 
-function Card({ id, kind, name, tags, children, className }: { id: string; kind: string; name: string; tags?: ReactNode; children: ReactNode; className?: string }) {
+function Card({ id, kind, name, tags, children, className, handles }: { id: string; kind: string; name: string; tags?: ReactNode; children: ReactNode; className?: string | undefined; handles?: 'parent' | 'child' | undefined }) {
   const t = useGraphT();
   const selected = useUiStore((s) => s.selected === id);
   return (
     <div className={`kp-card kp-card--${kind.toLowerCase()}${selected ? ' is-selected' : ''}${className ? ` ${className}` : ''}`} title={t('select.title', { id })}>
-      <Handle type="target" position={Position.Left} className="kp-handle" isConnectable={false} />
+      {handles === 'child' && <Handle type="target" position={Position.Top} className="kp-handle" isConnectable={false} />}
       <div className="kp-card__title">
-        <span className="kp-card__name">{name}</span>
-        <span className="kp-tag">{kind}</span>
+        <span className="kp-card__name kp-card__name--mono" title={`${kind} ${name}`}>{name}</span>
         {tags}
       </div>
       {children}
-      <Handle type="source" position={Position.Right} className="kp-handle" isConnectable={false} />
+      {handles === 'parent' && <Handle type="source" position={Position.Bottom} className="kp-handle" isConnectable={false} />}
     </div>
   );
+}
+
+/** Collapse or expand a card's pods (cards without group headers carry the button on their summary line). */
+function CollapseToggle({ data }: { data: WorkloadData }) {
+  const t = useGraphT();
+  const setCollapsed = useGraphStore((s) => s.setCollapsed);
+  const group = data.groups?.[0];
+  if (!group || data.showHeaders || (group.items.length < MIN_COLLAPSIBLE && !group.collapsed)) return null;
+  const label = group.collapsed ? t('group.expand', { count: group.items.length }) : t('group.collapse');
+  return (
+    <button type="button" className="kp-icon-button kp-card__toggle" onClick={(e) => { e.stopPropagation(); setCollapsed(group.collapseKey, !group.collapsed); }} title={label} aria-label={label} aria-expanded={!group.collapsed}>
+      {group.collapsed ? '⊞' : '⊟'}
+    </button>
+  );
+}
+
+/** A rollout is in progress while the controller has not caught up or not every replica runs the new template. */
+function isRollingOut(obj: KubeObject): boolean {
+  const st = statusOf(obj);
+  const desired = specOf<{ replicas?: number }>(obj).replicas ?? 1;
+  const updated = st.updatedReplicas ?? 0;
+  return (st.observedGeneration ?? 0) < (obj.metadata.generation ?? 0) || updated < desired || (st.replicas ?? 0) > updated || (st.availableReplicas ?? 0) < updated;
 }
 
 function DeploymentBody({ obj, hidden }: { obj: KubeObject; hidden?: number }) {
@@ -83,14 +105,12 @@ function DeploymentBody({ obj, hidden }: { obj: KubeObject; hidden?: number }) {
   const st = statusOf(obj);
   const spec = specOf<{ replicas?: number; strategy?: { type?: string; rollingUpdate?: { maxSurge?: string | number; maxUnavailable?: string | number } } }>(obj);
   const desired = spec.replicas ?? 1;
-  const updated = st.updatedReplicas ?? 0;
-  const rolling = (st.observedGeneration ?? 0) < (obj.metadata.generation ?? 0) || updated < desired || (st.replicas ?? 0) > updated;
   const strategy = spec.strategy?.type === 'Recreate' ? 'Recreate' : `RollingUpdate ${spec.strategy?.rollingUpdate?.maxSurge ?? '25%'}/${spec.strategy?.rollingUpdate?.maxUnavailable ?? '25%'}`;
   return (
     <>
       <div className="kp-card__line">
+        <span className="kp-tag">Deployment</span>
         <ReadyLine ready={st.readyReplicas ?? 0} desired={desired} />
-        {rolling && <span className="kp-tag kp-tag--accent">{t('workload.rollingOut')}</span>}
       </div>
       <div className="kp-card__line kp-mono kp-ellipsis" title={firstImage(obj)}>{firstImage(obj)}</div>
       <div className="kp-card__line kp-muted">{t('workload.strategy', { strategy })}</div>
@@ -106,6 +126,7 @@ function CronJobBody({ obj, hidden }: { obj: KubeObject; hidden?: number }) {
   return (
     <>
       <div className="kp-card__line">
+        <span className="kp-tag">CronJob</span>
         <span className="kp-mono">{t('workload.schedule', { schedule: spec.schedule ?? '' })}</span>
         {spec.suspend && <span className="kp-tag kp-tag--warn">{t('workload.suspended')}</span>}
       </div>
@@ -123,20 +144,26 @@ function PodCardSummary({ obj, data }: { obj: KubeObject; data: WorkloadData }) 
     case 'ReplicaSet':
       return (
         <div className="kp-card__line">
+          <span className="kp-tag">ReplicaSet</span>
           <ReadyLine ready={st.readyReplicas ?? 0} desired={specOf<{ replicas?: number }>(obj).replicas ?? 0} />
-          <span className={`kp-tag ${data.isCurrent ? 'kp-tag--accent' : ''}`}>{data.isCurrent ? t('workload.current') : t('workload.old')}</span>
+          {data.isCurrent && <span className="kp-tag kp-tag--accent">{t('workload.current')}</span>}
+          <CollapseToggle data={data} />
         </div>
       );
     case 'StatefulSet':
       return (
         <div className="kp-card__line">
+          <span className="kp-tag">StatefulSet</span>
           <ReadyLine ready={st.readyReplicas ?? 0} desired={specOf<{ replicas?: number }>(obj).replicas ?? 1} />
+          <CollapseToggle data={data} />
         </div>
       );
     case 'DaemonSet':
       return (
         <div className="kp-card__line">
+          <span className="kp-tag">DaemonSet</span>
           <ReadyLine ready={st.numberReady ?? 0} desired={st.desiredNumberScheduled ?? 0} />
+          <CollapseToggle data={data} />
         </div>
       );
     case 'Job': {
@@ -144,11 +171,13 @@ function PodCardSummary({ obj, data }: { obj: KubeObject; data: WorkloadData }) 
       const succeeded = st.succeeded ?? 0;
       return (
         <div className="kp-card__line">
+          <span className="kp-tag">Job</span>
           <span className={`kp-readyline kp-s-${succeeded >= completions ? 'succeeded' : 'pending'}`}>
             <StateIcon state={succeeded >= completions ? 'succeeded' : 'pending'} size={12} />
             {t('workload.completions', { succeeded, completions })}
           </span>
           {(st.failed ?? 0) > 0 && <span className="kp-tag kp-tag--danger">{t('workload.failed', { failed: st.failed ?? 0 })}</span>}
+          <CollapseToggle data={data} />
         </div>
       );
     }
@@ -163,18 +192,23 @@ export const WorkloadNode = memo(function WorkloadNode({ id, data }: NodeProps<W
   const obj = data.obj;
   if (!obj) {
     // The loose-pods card.
+    const groups = data.groups ?? [];
     return (
       <div className="kp-card kp-card--pods">
-        <div className="kp-card__title" style={{ height: POD_CARD_HEADER - 8 }}>
+        <div className="kp-card__title">
           <span className="kp-card__name">{t('group.standalone')}</span>
         </div>
-        <PodGroups groups={data.groups ?? []} density={data.density} height={groupsHeight(data.groups ?? [], data.density)} emptyText="" />
+        <div className="kp-card__summary" style={{ height: POD_CARD_HEADER - 34 }}>
+          <div className="kp-card__line kp-muted">{t('lane.pods', { count: groups.reduce((n, g) => n + g.items.length, 0) })}<CollapseToggle data={data} /></div>
+        </div>
+        <PodGroups groups={groups} density={data.density} height={groupsHeight(groups, data.density, !!data.showHeaders)} emptyText="" showHeaders={!!data.showHeaders} />
       </div>
     );
   }
   if (obj.kind === 'Deployment' || obj.kind === 'CronJob') {
+    const rolling = obj.kind === 'Deployment' && isRollingOut(obj);
     return (
-      <Card id={id} kind={obj.kind} name={obj.metadata.name}>
+      <Card id={id} kind={obj.kind} name={obj.metadata.name} handles={data.handles} tags={rolling ? <span className="kp-tag kp-tag--accent">{t('workload.rollingOut')}</span> : null}>
         {obj.kind === 'Deployment' ? <DeploymentBody obj={obj} {...(data.hiddenChildren ? { hidden: data.hiddenChildren } : {})} /> : <CronJobBody obj={obj} {...(data.hiddenChildren ? { hidden: data.hiddenChildren } : {})} />}
       </Card>
     );
@@ -182,11 +216,11 @@ export const WorkloadNode = memo(function WorkloadNode({ id, data }: NodeProps<W
   const groups = data.groups ?? [];
   const tags = data.revision ? <span className="kp-tag kp-tag--rev">{t('group.revision', { revision: data.revision })}</span> : null;
   return (
-    <Card id={id} kind={obj.kind} name={obj.metadata.name} tags={tags} className={data.isCurrent === false ? 'is-old' : undefined}>
+    <Card id={id} kind={obj.kind} name={obj.metadata.name} tags={tags} className={data.isCurrent === false ? 'is-old' : undefined} handles={data.handles}>
       <div className="kp-card__summary" style={{ height: POD_CARD_HEADER - 34 }}>
         <PodCardSummary obj={obj} data={data} />
       </div>
-      <PodGroups groups={groups} density={data.density} height={groupsHeight(groups, data.density)} emptyText={t('lane.noPods')} />
+      <PodGroups groups={groups} density={data.density} height={groupsHeight(groups, data.density, !!data.showHeaders)} emptyText={t('lane.noPods')} showHeaders={!!data.showHeaders} />
     </Card>
   );
 });

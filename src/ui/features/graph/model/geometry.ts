@@ -5,13 +5,13 @@
 import type { Density, PodGroup } from './types';
 
 /** Width of a node lane and of every card that holds pods. */
-export const LANE_WIDTH = 264;
+export const LANE_WIDTH = 216;
 /** Padding inside a lane or card around the pod area. */
 export const LANE_PAD = 10;
 /** Width available to pod chips inside a lane. */
 export const GRID_WIDTH = LANE_WIDTH - 2 * LANE_PAD;
 /** Horizontal gap between lanes (and between cards in a row). */
-export const LANE_GAP = 24;
+export const LANE_GAP = 20;
 /** Height of a node lane's header (name, role, Ready, version, CPU and memory bars). */
 export const LANE_HEADER = 112;
 /** Height of the unscheduled tray's header. */
@@ -19,9 +19,9 @@ export const TRAY_HEADER = 86;
 /** Minimum height of an empty pod area (room for "no pods" text). */
 export const EMPTY_BODY = 44;
 
-/** Chip sizes per density. */
+/** Chip sizes per density: a full-width row (name and STATUS) or a small square (shape only). */
 export const CHIP: Record<Density, { w: number; h: number; gap: number }> = {
-  comfortable: { w: (GRID_WIDTH - 6) / 2, h: 40, gap: 6 },
+  comfortable: { w: GRID_WIDTH, h: 26, gap: 4 },
   compact: { w: 20, h: 20, gap: 4 },
 };
 /** Height of a group header line ("web · Deployment"). */
@@ -32,7 +32,7 @@ export const GROUP_GAP = 8;
 export const COUNTER_HEIGHT = 30;
 
 /** More visible pods than this in any lane switches the view to compact chips. */
-export const COMFORTABLE_MAX = 16;
+export const COMFORTABLE_MAX = 12;
 /** A group with more pods than this starts collapsed into a counter (unless the user expanded it). */
 export const AUTO_COLLAPSE_AT = 40;
 
@@ -57,17 +57,17 @@ export function gridHeight(cells: number, density: Density): number {
   return rows * c.h + (rows - 1) * c.gap;
 }
 
-/** Height of a group: header plus grid, or header plus counter when collapsed. */
-export function groupHeight(g: PodGroup, density: Density): number {
-  return GROUP_HEADER + (g.collapsed ? COUNTER_HEIGHT : gridHeight(g.cells, density));
+/** Height of a group: its header (unless hidden) plus the grid, or plus the counter when collapsed. */
+export function groupHeight(g: PodGroup, density: Density, withHeader = true): number {
+  return (withHeader ? GROUP_HEADER : 0) + (g.collapsed ? COUNTER_HEIGHT : gridHeight(g.cells, density));
 }
 
 /** Height of a pod area holding `groups`, padding included. */
-export function groupsHeight(groups: readonly PodGroup[], density: Density): number {
+export function groupsHeight(groups: readonly PodGroup[], density: Density, withHeaders = true): number {
   if (groups.length === 0) return EMPTY_BODY;
   let h = 2 * LANE_PAD;
   groups.forEach((g, i) => {
-    h += groupHeight(g, density) + (i > 0 ? GROUP_GAP : 0);
+    h += groupHeight(g, density, withHeaders) + (i > 0 ? GROUP_GAP : 0);
   });
   return h;
 }

@@ -10,7 +10,7 @@ import type { EdgeKind, LayoutEdge, LayoutNode, LayoutOptions, NetworkData, View
 
 export const SERVICE_CARD = { w: 240, h: 104 };
 export const INGRESS_CARD = { w: 220, h: 80 };
-export const ENDPOINT_BOX = { w: 220, h: 38 };
+export const ENDPOINT_BOX = { w: 270, h: 34 };
 const ENDPOINT_GAP = 8;
 const ROW_GAP = 28;
 const COLUMN_GAP = 80;

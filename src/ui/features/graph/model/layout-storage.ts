@@ -9,12 +9,12 @@ import { none, ofKind, type GraphIndex } from './graph-index';
 import type { LayoutEdge, LayoutNode, LayoutOptions, StorageData, ViewLayout } from './types';
 
 export const STORAGE_BOX = {
-  Pod: { w: 210, h: 40 },
-  PersistentVolumeClaim: { w: 230, h: 78 },
-  PersistentVolume: { w: 230, h: 78 },
-  StorageClass: { w: 220, h: 64 },
+  Pod: { w: 180, h: 36 },
+  PersistentVolumeClaim: { w: 210, h: 78 },
+  PersistentVolume: { w: 210, h: 78 },
+  StorageClass: { w: 220, h: 60 },
 } as const;
-const COLUMN_GAP = 70;
+const COLUMN_GAP = 48;
 const GAP = 14;
 
 /** Claim names a pod mounts. */

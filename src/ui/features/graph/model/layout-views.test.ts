@@ -34,6 +34,10 @@ describe('layoutWorkloads', () => {
     expect(rses).toHaveLength(2);
     expect(rses.map((n) => [(n.data as WorkloadData).revision, (n.data as WorkloadData).isCurrent])).toEqual([['1', false], ['2', true]]);
     expect(rses[0]!.y).toBe(rses[1]!.y);
+    // The Deployment sits above its ReplicaSets, centred over them.
+    const dep = layout.nodes.find((n) => n.id === 'Deployment/default/web')!;
+    expect(dep.y + dep.height).toBeLessThan(rses[0]!.y);
+    expect(dep.x + dep.width / 2).toBe((rses[0]!.x + rses[1]!.x + rses[1]!.width) / 2);
     // Once the rollout is over the old ReplicaSet (scaled to zero) is counted, not drawn.
     c.advance(120_000);
     const done = layoutWorkloads(buildGraphIndex(c.objects()), opts());
@@ -50,9 +54,14 @@ describe('layoutWorkloads', () => {
       'DaemonSet/kube-system/kindnet', 'DaemonSet/kube-system/kube-proxy',
       standaloneCardId('kube-system'),
     ]);
-    // Rows stack without overlapping.
-    const ys = layout.nodes.filter((n) => n.x === 0).map((n) => [n.y, n.y + n.height]);
-    for (let i = 1; i < ys.length; i++) expect(ys[i]![0]).toBeGreaterThan(ys[i - 1]![1]);
+    // No two boxes overlap.
+    for (const a of layout.nodes) {
+      for (const b of layout.nodes) {
+        if (a === b) continue;
+        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
+      }
+    }
   });
 });
 
@@ -123,11 +132,15 @@ spec:
     const layout = layoutStorage(buildGraphIndex(objects), opts());
     // The claim names its volume; the edge is solid once the binder has marked it Bound.
     const bound = (objects['PersistentVolumeClaim/default/data']!.status as { phase?: string }).phase === 'Bound';
-    expect(layout.nodes.map((n) => [n.id, n.x])).toEqual([
+    // Classes nothing uses (the cluster's default `standard`) come last in their column.
+    const unused = layout.nodes.filter((n) => n.id.startsWith('StorageClass/') && n.id !== 'StorageClass/manual');
+    const manual = layout.nodes.find((n) => n.id === 'StorageClass/manual')!;
+    for (const n of unused) expect([n.x, n.y > manual.y]).toEqual([744, true]);
+    expect(layout.nodes.filter((n) => !unused.includes(n)).map((n) => [n.id, n.x])).toEqual([
       ['Pod/default/db', 0],
-      ['PersistentVolumeClaim/default/data', 280],
-      ['PersistentVolume/pv1', 580],
-      ['StorageClass/manual', 880],
+      ['PersistentVolumeClaim/default/data', 228],
+      ['PersistentVolume/pv1', 486],
+      ['StorageClass/manual', 744],
     ]);
     expect(layout.edges.map((e) => [e.source, e.target, e.kind])).toEqual([
       ['Pod/default/db', 'PersistentVolumeClaim/default/data', 'uses'],

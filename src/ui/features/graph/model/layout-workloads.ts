@@ -1,8 +1,9 @@
 /**
- * The Workloads view: one row per workload. A Deployment card on the left with its ReplicaSets side by side to the
- * right (oldest revision first, so a rollout reads left to right), each ReplicaSet holding its pods; StatefulSets
- * (pods at their ordinals), DaemonSets and Jobs hold their pods themselves; a CronJob has its recent Jobs to the
- * right; pods without a controller share one card. Rows are ordered by kind then namespace and name.
+ * The Workloads view: one block per workload, flowing left to right in rows. A Deployment card with its
+ * ReplicaSets side by side below it (oldest revision on the left, so a rollout reads left to right), each
+ * ReplicaSet holding its pods; StatefulSets (pods at their ordinals), DaemonSets and Jobs hold their pods
+ * themselves; a CronJob has its recent Jobs below it; pods without a controller share one card. Blocks are ordered
+ * by kind, namespace and name.
  */
 import type { KubeObject } from '../../../../engine';
 import { objectId } from '../../../../protocol/messages';
@@ -18,10 +19,10 @@ export const PARENT_CARD_WIDTH = 220;
 export const PARENT_CARD_HEIGHT = 118;
 /** Height of the header of a card that holds pods. */
 export const POD_CARD_HEADER = 62;
-/** Vertical gap between rows. */
-export const ROW_GAP = 28;
-/** Horizontal offset of the children column. */
-const CHILD_X = PARENT_CARD_WIDTH + 56;
+/** Vertical gap between rows of blocks. */
+export const ROW_GAP = 32;
+/** Vertical gap between a parent card and its children. */
+const CHILD_GAP = 40;
 /** At most this many of a CronJob's Jobs are drawn (the newest). */
 const MAX_CRON_JOBS = 3;
 
@@ -48,41 +49,80 @@ function creationOf(obj: KubeObject): string {
   return obj.metadata.creationTimestamp ?? '';
 }
 
+/** One workload's boxes, positioned relative to the block's top-left corner. */
+interface Block {
+  nodes: LayoutNode[];
+  edges: LayoutEdge[];
+  width: number;
+  height: number;
+}
+
+/** Blocks flow left to right and wrap past this width, filling a landscape panel instead of one tall column. */
+export const MAX_ROW_WIDTH = 980;
+/** Horizontal gap between blocks. */
+const BLOCK_GAP = 48;
+
+/** Places blocks in rows (in order), returning absolute boxes. */
+function pack(blocks: readonly Block[]): { nodes: LayoutNode[]; edges: LayoutEdge[] } {
+  const nodes: LayoutNode[] = [];
+  const edges: LayoutEdge[] = [];
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  for (const b of blocks) {
+    if (x > 0 && x + b.width > MAX_ROW_WIDTH) {
+      x = 0;
+      y += rowHeight + ROW_GAP;
+      rowHeight = 0;
+    }
+    for (const n of b.nodes) nodes.push({ ...n, x: n.x + x, y: n.y + y });
+    edges.push(...b.edges);
+    x += b.width + BLOCK_GAP;
+    rowHeight = Math.max(rowHeight, b.height);
+  }
+  return { nodes, edges };
+}
+
 /** Lays out the Workloads view. */
 export function layoutWorkloads(ix: GraphIndex, opts: LayoutOptions): ViewLayout {
   const ns = opts.namespace;
   const slotsOut = new Map<string, SlotMap>();
-  const nodes: LayoutNode[] = [];
-  const edges: LayoutEdge[] = [];
-  let y = 0;
+  const blocks: Block[] = [];
 
   const children = (owner: KubeObject, kind: string) => (ix.childrenOf.get(owner.metadata.uid ?? '') ?? none()).filter((c) => c.kind === kind);
-  const podCard = (id: string, pods: readonly KubeObject[], ordinalCells = false): { groups: PodGroup[]; density: Density; height: number } => {
+  const podCard = (id: string, pods: readonly KubeObject[], ordinalCells = false): { groups: PodGroup[]; density: Density; height: number; showHeaders: boolean } => {
     const density = densityFor(pods.length);
     const groups = groupPods(ix, pods, { container: id, prevSlots: opts.prevSlots, slotsOut, collapse: opts.collapse, ordinalCells });
-    return { groups, density, height: POD_CARD_HEADER + groupsHeight(groups, density) };
+    // A card of one owner names it in its title; headers only help when owners mix (the loose-pods card).
+    const showHeaders = groups.length > 1;
+    return { groups, density, showHeaders, height: POD_CARD_HEADER + groupsHeight(groups, density, showHeaders) };
   };
   const parentRow = (parent: KubeObject, kids: readonly KubeObject[], hidden: number, kidData: (k: KubeObject) => Partial<WorkloadData>) => {
     const parentId = objectId(parent);
-    let rowHeight = PARENT_CARD_HEIGHT;
+    const nodes: LayoutNode[] = [];
+    const edges: LayoutEdge[] = [];
+    const kidsWidth = kids.length * LANE_WIDTH + Math.max(0, kids.length - 1) * LANE_GAP;
+    const width = Math.max(kidsWidth, PARENT_CARD_WIDTH);
+    const childY = PARENT_CARD_HEIGHT + CHILD_GAP;
+    let childHeight = 0;
     kids.forEach((kid, i) => {
       const id = objectId(kid);
       const card = podCard(id, children(kid, 'Pod'));
-      rowHeight = Math.max(rowHeight, card.height);
-      const data: WorkloadData = { obj: kid, groups: card.groups, density: card.density, ...kidData(kid) };
-      nodes.push({ id, type: 'workload', x: CHILD_X + i * (LANE_WIDTH + LANE_GAP), y, width: LANE_WIDTH, height: card.height, data });
+      childHeight = Math.max(childHeight, card.height);
+      const data: WorkloadData = { obj: kid, groups: card.groups, density: card.density, showHeaders: card.showHeaders, handles: 'child', ...kidData(kid) };
+      nodes.push({ id, type: 'workload', x: Math.round((width - kidsWidth) / 2) + i * (LANE_WIDTH + LANE_GAP), y: childY, width: LANE_WIDTH, height: card.height, data });
       edges.push({ id: `owner:${parentId}->${id}`, source: parentId, target: id, kind: 'owner' });
     });
-    const data: WorkloadData = { obj: parent, density: 'comfortable', ...(hidden > 0 ? { hiddenChildren: hidden } : {}) };
-    nodes.push({ id: parentId, type: 'workload', x: 0, y, width: PARENT_CARD_WIDTH, height: PARENT_CARD_HEIGHT, data });
-    y += rowHeight + ROW_GAP;
+    const data: WorkloadData = { obj: parent, density: 'comfortable', handles: 'parent', ...(hidden > 0 ? { hiddenChildren: hidden } : {}) };
+    // The parent sits centred over its children.
+    nodes.push({ id: parentId, type: 'workload', x: Math.round((width - PARENT_CARD_WIDTH) / 2), y: 0, width: PARENT_CARD_WIDTH, height: PARENT_CARD_HEIGHT, data });
+    blocks.push({ nodes, edges, width, height: kids.length > 0 ? childY + childHeight : PARENT_CARD_HEIGHT });
   };
   const selfRow = (obj: KubeObject, ordinalCells = false) => {
     const id = objectId(obj);
     const card = podCard(id, children(obj, 'Pod'), ordinalCells);
-    const data: WorkloadData = { obj, groups: card.groups, density: card.density };
-    nodes.push({ id, type: 'workload', x: 0, y, width: LANE_WIDTH, height: card.height, data });
-    y += card.height + ROW_GAP;
+    const data: WorkloadData = { obj, groups: card.groups, density: card.density, showHeaders: card.showHeaders };
+    blocks.push({ nodes: [{ id, type: 'workload', x: 0, y: 0, width: LANE_WIDTH, height: card.height, data }], edges: [], width: LANE_WIDTH, height: card.height });
   };
 
   for (const d of ofKind(ix, 'Deployment', ns)) {
@@ -113,8 +153,8 @@ export function layoutWorkloads(ix: GraphIndex, opts: LayoutOptions): ViewLayout
   if (loose.length > 0) {
     const id = standaloneCardId(ns);
     const card = podCard(id, loose);
-    const data: WorkloadData = { groups: card.groups, density: card.density, title: 'standalone' };
-    nodes.push({ id, type: 'workload', x: 0, y, width: LANE_WIDTH, height: card.height, data });
+    const data: WorkloadData = { groups: card.groups, density: card.density, showHeaders: card.showHeaders, title: 'standalone' };
+    blocks.push({ nodes: [{ id, type: 'workload', x: 0, y: 0, width: LANE_WIDTH, height: card.height, data }], edges: [], width: LANE_WIDTH, height: card.height });
   }
-  return { nodes, edges, slots: slotsOut };
+  return { ...pack(blocks), slots: slotsOut };
 }

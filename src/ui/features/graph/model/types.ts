@@ -60,6 +60,10 @@ export interface WorkloadData {
   /** Set on cards that hold pods. */
   groups?: PodGroup[];
   density: Density;
+  /** Whether the pod groups show their headers (only when a card holds pods of several owners). */
+  showHeaders?: boolean;
+  /** Where edges attach: parents connect downwards to their children below. */
+  handles?: 'parent' | 'child';
   /** ReplicaSets: revision and whether it is the Deployment's current one. */
   revision?: string;
   isCurrent?: boolean;
