@@ -134,6 +134,8 @@ test('kubectl edit opens the live object in the editor', async ({ page, baseUrl,
   await openApp(page, baseUrl, { seed: '1', paused: '1' });
   await kubectl(page, 'kubectl create deployment web --image=nginx');
   await showTerminal(page);
+  // A collapsed editor comes back to show the object.
+  await page.getByRole('button', { name: 'Collapse Editor' }).click();
   const out = await typeCommand(page, 'kubectl edit deployment/web');
   assert.equal(out, 'Opened deployment/web in the editor as deployment-web.yaml: change it, then Apply (Ctrl+Enter) to save.');
   await page.locator('#editor-panel').getByText('deployment-web.yaml').first().waitFor();

@@ -59,6 +59,7 @@ test('export a workspace file and import it in another browser profile', async (
   const file = JSON.parse(readFileSync(path, 'utf8'));
   assert.equal(file.format, 'kubeplay.workspace/v1');
   assert.equal(file.snapshot.seed, 3);
+  assert.ok(file.editor.files.length > 0, 'the editor tabs travel with the workspace');
 
   const other = await newContext();
   const page2 = await other.newPage();

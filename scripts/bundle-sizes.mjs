@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global console, process */
 /**
  * Sizes of the built app (run `vite build` first): every file in dist/assets with raw and gzip (level 9) sizes,
  * which ones the first page load fetches, and the first-load JavaScript total. The first load is the entry

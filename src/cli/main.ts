@@ -56,7 +56,9 @@ function makeCluster(args: CliArgs): Cluster {
 }
 
 function main(): number {
-  const args = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const argsGiven = { seed: argv.some((a) => a.startsWith('--seed')), config: argv.some((a) => a.startsWith('--config')) };
+  const args = parseArgs(argv);
   if (typeof args === 'string') {
     const isHelp = args === USAGE;
     (isHelp ? process.stdout : process.stderr).write(args);
@@ -79,6 +81,16 @@ function main(): number {
     } catch (e) {
       process.stderr.write(`kubeplay: cannot read ${args.script}: ${(e as Error).message}\n`);
       return 2;
+    }
+    // A script may name its own seed and cluster (`# seed: 4`, `# config: cluster.yaml`); flags win.
+    const seedHeader = /^# seed: (\d+)$/m.exec(text)?.[1];
+    const configHeader = /^# config: (\S+)$/m.exec(text)?.[1];
+    if ((seedHeader && !argsGiven.seed) || (configHeader && !argsGiven.config)) {
+      cluster = makeCluster({
+        ...args,
+        ...(seedHeader && !argsGiven.seed ? { seed: Number(seedHeader) } : {}),
+        ...(configHeader && !argsGiven.config ? { config: resolve(dirname(resolve(args.script)), configHeader) } : {}),
+      });
     }
     const session = new Session(cluster, nodeFiles(dirname(resolve(args.script))));
     try {

@@ -152,6 +152,15 @@ spec:
     expect(out.problems).toEqual([{ line: 5, column: 3, message: 'namespaces "nope" not found', severity: 'error' }]);
   });
 
+  test('an object without a name is marked where its name belongs', () => {
+    const s = session();
+    const out = s.apply('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    a: b\ndata:\n  k: v\n');
+    expect(out.exitCode).toBe(1);
+    expect(out.problems).toHaveLength(1);
+    expect(out.problems[0]).toMatchObject({ line: 3, column: 1, severity: 'error' });
+    expect(out.problems[0]!.message).toMatch(/resource name may not be empty$/);
+  });
+
   test('a YAML syntax error is placed by the decoder', () => {
     const s = session();
     const out = s.apply('bad.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n data: 1\n');

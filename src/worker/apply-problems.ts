@@ -165,7 +165,11 @@ function documentProblems(d: ApplyDiagnostic, decoded: DecodedDoc | undefined, l
   const obj = locator.objectAt(decoded?.line, d.index);
   const at = (path: string): Place => (obj ? locator.locate(obj, path) : { line: decoded?.line ?? 1, column: 1 });
   if (d.error !== undefined) {
-    const path = /namespace from the provided object/.test(d.error) ? 'metadata.namespace' : '';
+    const path = /namespace from the provided object/.test(d.error)
+      ? 'metadata.namespace'
+      : /resource name may not be empty|cannot use generate name/.test(d.error)
+        ? 'metadata.name'
+        : '';
     return [error(at(path), errorText(d.error))];
   }
   const status = d.status;

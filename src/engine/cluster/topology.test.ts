@@ -36,6 +36,16 @@ describe('resolveTopology', () => {
     expect(nodes[1]!.taints).toEqual([CP_TAINT]);
     expect(nodes[4]!.podCidrPrefix).toBe('10.244.4');
   });
+
+  it('leaves a one-node cluster untainted, as kind does, so workloads run on the control plane', () => {
+    const gpu = { key: 'gpu', value: 'true', effect: 'NoSchedule' as const };
+    const [only] = resolveTopology({ nodes: [{ role: 'control-plane', name: 'kraken' }] });
+    expect([only!.name, only!.role, only!.taints]).toEqual(['kraken', 'control-plane', []]);
+    expect(only!.labels['node-role.kubernetes.io/control-plane']).toBe('');
+    // Configured taints stay; with a second node the control plane is tainted again.
+    expect(resolveTopology({ nodes: [{ role: 'control-plane', taints: [gpu] }] })[0]!.taints).toEqual([gpu]);
+    expect(resolveTopology({ nodes: [{ role: 'control-plane' }, { role: 'control-plane' }] }).map((n) => n.taints)).toEqual([[CP_TAINT], [CP_TAINT]]);
+  });
 });
 
 describe('validateClusterConfig', () => {

@@ -82,10 +82,17 @@ function resolveNames(cfg: ClusterConfig): string[] {
   });
 }
 
-/** Applies defaults: names, standard labels, capacity, the control-plane taint, addresses and pod CIDRs. */
+/**
+ * Applies defaults: names, standard labels, capacity, the control-plane taint (except on a one-node cluster),
+ * addresses and pod CIDRs.
+ */
 export function resolveTopology(cfg: ClusterConfig): ResolvedNode[] {
   const names = resolveNames(cfg);
-  return (cfg.nodes ?? DEFAULT_CONFIG.nodes!).map((n, i) => {
+  const configured = cfg.nodes ?? DEFAULT_CONFIG.nodes!;
+  // Models kind pkg/cluster/internal/create/actions/kubeadminit/init.go Execute: when the cluster is a single
+  // node, kind removes the control-plane taint so that workloads can run on it.
+  const isSingleNode = configured.length === 1;
+  return configured.map((n, i) => {
     const name = names[i]!;
     const isCp = n.role === 'control-plane';
     const labels: Record<string, string> = {
@@ -97,7 +104,7 @@ export function resolveTopology(cfg: ClusterConfig): ResolvedNode[] {
       ...(isCp ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
       ...(n.labels ?? {}),
     };
-    const taints: Taint[] = [...(isCp ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] : []), ...(n.taints ?? [])];
+    const taints: Taint[] = [...(isCp && !isSingleNode ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] : []), ...(n.taints ?? [])];
     return {
       name,
       role: n.role,

@@ -92,11 +92,23 @@ function applyOne(ctx: CommandContext, obj: KubeObject | undefined, source: stri
   const api = ctx.cluster.api;
   const type = typeForKind(obj!.kind)!;
   const manifest = obj!;
-  const ns = type.namespaced ? manifest.metadata.namespace || ctx.namespace : undefined;
-  if (type.namespaced && manifest.metadata.namespace && flag.has(args, 'namespace') && manifest.metadata.namespace !== ctx.namespace) {
+  const ns = type.namespaced ? manifest.metadata?.namespace || ctx.namespace : undefined;
+  if (type.namespaced && manifest.metadata?.namespace && flag.has(args, 'namespace') && manifest.metadata.namespace !== ctx.namespace) {
     return { ok: false, text: `error: the namespace from the provided object "${manifest.metadata.namespace}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${manifest.metadata.namespace}' to perform this operation.` };
   }
+  // Models applyOneObject: a nameless object cannot be looked up (the REST client refuses an empty name).
+  if (!manifest.metadata?.name) {
+    const generateName = manifest.metadata?.generateName;
+    if (generateName) return { ok: false, text: `error: from ${generateName}: cannot use generate name with apply` };
+    return { ok: false, text: `error: error when retrieving current configuration of:\n${infoString(manifest, ns ?? '')}\nfrom server for: "${source}": resource name may not be empty` };
+  }
   const live = api.get(type.kind, ns, manifest.metadata.name);
+  if (live && live.metadata.annotations?.[LAST_APPLIED_ANNOTATION] === undefined) {
+    // Models applyOneObject's warningNoLastAppliedConfigAnnotation (objects made by `create` without --save-config).
+    ctx.out.err(
+      `Warning: resource ${type.resource}/${live.metadata.name} is missing the ${LAST_APPLIED_ANNOTATION} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+    );
+  }
   if (badRequest) {
     return { ok: false, status: withSource({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'BadRequest', code: 400, message: badRequest }, live ? 'patching' : 'creating', source) };
   }
@@ -117,12 +129,21 @@ function applyOne(ctx: CommandContext, obj: KubeObject | undefined, source: stri
   const next = applyThreeWayPatch(live, annotated);
   if (next.error !== undefined) {
     const detail = typeof next.error === 'string' ? next.error : next.error.message;
-    return { ok: false, text: `error: error when applying patch:\n\nto:\nResource: "${typeForKind(live.kind)!.group ? `${typeForKind(live.kind)!.group}/` : ''}${typeForKind(live.kind)!.version}, Resource=${typeForKind(live.kind)!.resource}", GroupVersionKind: "${live.apiVersion.includes('/') ? live.apiVersion : `/${live.apiVersion}`}, Kind=${live.kind}"\nName: "${live.metadata.name}", Namespace: "${live.metadata.namespace ?? ''}"\nfor: "${source}": ${detail}` };
+    return { ok: false, text: `error: error when applying patch:\n\nto:\n${infoString(live, live.metadata.namespace ?? '')}\nfor: "${source}": ${detail}` };
   }
   if (!next.changed) return { ok: true, obj: live, line: `${nameOf(live)} unchanged${dryRunSuffix(dryRun)}` };
   const r = api.update(next.object, { dryRun: dryRun !== 'none' });
   if (!r.ok) return { ok: false, status: withSource(r.status, 'patching', source) };
   return { ok: true, obj: r.value, line: `${nameOf(r.value)} configured${dryRunSuffix(dryRun)}` };
+}
+
+/** resource.Info.String(): the REST mapping, then name and namespace, as kubectl's apply errors quote them. */
+function infoString(obj: KubeObject, namespace: string): string {
+  const type = typeForKind(obj.kind)!;
+  // GroupVersionResource.String() and GroupVersionKind.String() both write `<group>/<version>`, `/v1` for core.
+  const gvr = `${type.group}/${type.version}, Resource=${type.resource}`;
+  const gvk = `${type.group}/${type.version}, Kind=${obj.kind}`;
+  return `Resource: "${gvr}", GroupVersionKind: "${gvk}"\nName: "${obj.metadata?.name ?? ''}", Namespace: "${namespace}"`;
 }
 
 function dryRunSuffix(d: DryRun): string {

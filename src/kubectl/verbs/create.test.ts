@@ -60,6 +60,25 @@ describe('kubectl create deployment', () => {
     expect(out).toBe('busybox nginx redis');
   });
 
+  it('reports the apiserver strict decoding error for unknown fields, even when the name is missing too', () => {
+    // Indentation with no-break spaces (U+00A0) turns every nested line into an unknown top-level key.
+    const s = session({
+      'nbsp.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n\u00a0 name: web\nspec:\n\u00a0 replicas: 3\n',
+      'typo.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata: {a: b}\nmetadata2: {}\n',
+    });
+    const r = s.run('kubectl create -f nbsp.yaml');
+    expect(r.output).toBe(
+      'Error from server (BadRequest): error when creating "nbsp.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "\\u00a0 name", unknown field "\\u00a0 replicas"\n',
+    );
+    expect(r.exitCode).toBe(1);
+    expect(s.run('kubectl create -f typo.yaml').output).toBe(
+      'Error from server (BadRequest): error when creating "typo.yaml": ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "metadata2"\n',
+    );
+    expect(s.run('kubectl get cm c').stderr).toBe('Error from server (NotFound): configmaps "c" not found\n');
+    // A client-side dry run never reaches the server.
+    expect(s.run('kubectl create -f typo.yaml --dry-run=client').output).toBe('configmap/c created (dry run)\n');
+  });
+
   it("reports kubectl's argument errors", () => {
     const s = session();
     expect(s.run('kubectl create deployment web').output).toBe('error: required flag(s) "image" not set\n');

@@ -107,6 +107,11 @@ function runCreateFromFiles(ctx: CommandContext, args: ParsedArgs): number {
     recordChangeCause(obj, changeCause);
     let result = obj;
     if (dryRun !== 'client') {
+      // The apiserver decodes the body strictly (kubectl's default --validate=strict) before anything else.
+      if (doc.badRequest) {
+        errors.push(statusFailure(withSource({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'BadRequest', code: 400, message: doc.badRequest }, 'creating', doc.source)));
+        continue;
+      }
       const r = ctx.cluster.api.create(obj, { dryRun: dryRun === 'server' });
       if (!r.ok) {
         errors.push(statusFailure(withSource(r.status, 'creating', doc.source)));

@@ -12,6 +12,7 @@ import { parseResourceArgs } from '../resource-args';
 import { readManifests } from './manifests';
 import { notFoundStatus } from './common';
 import { advanceUntil } from '../wait';
+import { parseFieldSelector } from './get';
 
 export const deleteCommand: Command = {
   name: 'delete',
@@ -20,6 +21,7 @@ export const deleteCommand: Command = {
   flags: [
     { name: 'filename', short: 'f', type: 'stringArray', default: [] },
     { name: 'selector', short: 'l', type: 'string', default: '' },
+    { name: 'field-selector', type: 'string', default: '' },
     { name: 'all', type: 'bool' },
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'grace-period', type: 'int', default: -1 },
@@ -85,10 +87,11 @@ function runDelete(ctx: CommandContext, args: ParsedArgs): number {
         for (const name of req.names) targets.push({ type: req.type, namespace: req.type.namespaced ? ctx.namespace : undefined, name });
         continue;
       }
-      if (!all && !selector) throw clientError(`resource(s) were provided, but no name was specified`);
+      const fieldSelector = flag.str(args, 'field-selector');
+      if (!all && !selector && !fieldSelector) throw clientError(`resource(s) were provided, but no name was specified`);
       const sel = parseSelector(selector);
       if (!sel.ok) throw clientError(sel.error);
-      const items = api.list(req.type.kind, ns, { labelSelector: sel.selector });
+      const items = api.list(req.type.kind, ns, { labelSelector: sel.selector, fieldSelector: parseFieldSelector(fieldSelector) });
       if (items.length === 0 && requests.length === 1) {
         ctx.out.err(`No resources found\n`);
       }

@@ -39,7 +39,7 @@ export function takeSample(objects: Readonly<Record<ObjectId, KubeObject>>, nowM
   const phasesByNamespace: Record<string, PhaseCounts> = {};
   let cpuRequestedMilli = 0;
   let memRequestedBytes = 0;
-  for (const pod of ix.byKind.get('Pod') ?? []) {
+  for (const pod of ix.kind('Pod')) {
     const ns = pod.metadata.namespace ?? '';
     const phase = ((pod.status as { phase?: string } | undefined)?.phase ?? 'Pending') as Phase;
     const counts = (phasesByNamespace[ns] ??= zero());
@@ -52,7 +52,7 @@ export function takeSample(objects: Readonly<Record<ObjectId, KubeObject>>, nowM
   }
   let cpuAllocatableMilli = 0;
   let memAllocatableBytes = 0;
-  for (const node of ix.byKind.get('Node') ?? []) {
+  for (const node of ix.kind('Node')) {
     const a = nodeAllocatable(node);
     cpuAllocatableMilli += a.cpuMilli;
     memAllocatableBytes += a.memBytes;

@@ -18,6 +18,9 @@ import './editor.css';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
 
+/** Macs write the shortcut with the Command key. */
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
 /** A pencil (rename), drawn like the shell's line icons. */
 function PencilIcon() {
   return (
@@ -110,7 +113,7 @@ export function EditorPanel() {
         >
           <Icon name="play" size={14} />
           {tab?.applying ? t('apply.running') : t('apply.button')}
-          <kbd className="kp-editor-kbd">{t('apply.shortcut')}</kbd>
+          <kbd className="kp-editor-kbd">{IS_MAC ? '⌘⏎' : t('apply.shortcut')}</kbd>
         </button>
       </div>
       <div className="kp-editor-body">

@@ -63,6 +63,7 @@ export default function MonacoEditor() {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const models = useRef(new Map<string, ModelEntry>());
   const shownId = useRef<string | undefined>(undefined);
+  const revealed = useRef(0);
   const tabs = useEditorStore((s) => s.tabs);
   const activeId = useEditorStore((s) => s.activeId);
   const reveal = useEditorStore((s) => s.reveal);
@@ -138,19 +139,17 @@ export default function MonacoEditor() {
       let entry = entries.get(tab.id);
       if (entry && entry.name !== tab.name) {
         // A model's URI is fixed, so a rename moves the text (and view state) to a model under the new name.
-        entry.listener.dispose();
-        const viewState = shownId.current === tab.id ? editor.saveViewState() : entry.viewState;
-        if (shownId.current === tab.id) {
+        const shown = shownId.current === tab.id;
+        const viewState = shown ? editor.saveViewState() : entry.viewState;
+        if (shown) {
           editor.setModel(null);
           shownId.current = undefined;
         }
+        entry.listener.dispose();
         entry.model.dispose();
-        entries.delete(tab.id);
-        entry = undefined;
-        const created = createEntry(tab);
-        created.viewState = viewState;
-        entries.set(tab.id, created);
-        entry = created;
+        entry = createEntry(tab);
+        entry.viewState = viewState;
+        entries.set(tab.id, entry);
       }
       if (!entry) {
         entry = createEntry(tab);
@@ -175,7 +174,9 @@ export default function MonacoEditor() {
   // Show a line asked for by the result area.
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor || !reveal || reveal.tabId !== shownId.current) return;
+    // Each request is served once, when its tab is the one shown (a later tab switch must not jump back).
+    if (!editor || !reveal || reveal.seq === revealed.current || reveal.tabId !== shownId.current) return;
+    revealed.current = reveal.seq;
     editor.revealLineInCenter(reveal.line);
     editor.setPosition({ lineNumber: reveal.line, column: reveal.column });
     editor.focus();

@@ -19,7 +19,6 @@ import { ContainersTab, DescribeTab, EventsTab, LogsTab, YamlTab } from './tabs'
 
 type Tab = 'describe' | 'yaml' | 'events' | 'containers' | 'logs';
 
-const NO_EVENTS: readonly KubeObject[] = Object.freeze([]);
 
 function Empty() {
   const t = useInspectorT();
@@ -54,7 +53,7 @@ function Inspector({ id, tab, setTab }: { id: ObjectId; tab: Tab; setTab: (t: Ta
   const select = useUiStore((s) => s.select);
   const live = useClusterStore((s) => s.objects[id]);
   const ref = parseObjectId(id);
-  const events = useClusterStore(useShallow((s) => graphIndex(s.objects).eventsFor.get(id) ?? NO_EVENTS));
+  const events = useClusterStore(useShallow((s) => graphIndex(s.objects).eventsFor(id)));
   // Keep showing the last known version after the object is deleted (a pod that just terminated).
   const lastKnown = useRef<{ id: string; obj: KubeObject } | undefined>(undefined);
   if (live) lastKnown.current = { id, obj: live };

@@ -5,7 +5,8 @@
  * - local-path-provisioner (kind's default class `standard`, `rancher.io/local-path`): hostPath volumes on the
  *   node the scheduler picked.
  * - nfs-subdir-external-provisioner and its predecessor nfs-client-provisioner: one sub-directory of an NFS
- *   export per claim, named from `PROVISIONER_NAME`, `NFS_SERVER` and `NFS_PATH`.
+ *   export per claim, named from `PROVISIONER_NAME`, `NFS_SERVER` and `NFS_PATH`. The predecessor's original
+ *   quay.io/external_storage image no longer works on current clusters (see SELF_LINK_DEPENDENT_REPOSITORIES).
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../../api/types';
@@ -33,6 +34,15 @@ export interface ProvisionerInstance {
 }
 
 const LOCAL_PATH_DEFAULT_NAME = 'rancher.io/local-path';
+
+/**
+ * Builds of the retired kubernetes-incubator/external-storage nfs-client provisioner. Their provisioning library
+ * makes the claim reference from `metadata.selfLink`, which the apiserver stopped setting in v1.20 (RemoveSelfLink,
+ * locked on since v1.24): on a v1.34 cluster the pod runs and logs `unexpected error getting claim reference:
+ * selfLink was empty, can't make reference` for each claim, and provisions nothing.
+ * Divergence: the pod runs as a plain long-running container here; its log lines are not modelled.
+ */
+const SELF_LINK_DEPENDENT_REPOSITORIES = new Set(['quay.io/external_storage/nfs-client-provisioner']);
 
 /** The repository of an image reference without registry, tag or digest (`kindest/local-path-provisioner`). */
 function repositoryPath(image: string): string {
@@ -90,6 +100,7 @@ export function provisionerOf(pod: Pod & KubeObject): ProvisionerInstance | unde
       return { ...base('local-path', name), configMapName };
     }
     if (/(^|\/)(nfs-subdir-external-provisioner|nfs-client-provisioner)$/.test(repo)) {
+      if (SELF_LINK_DEPENDENT_REPOSITORIES.has(repo)) return undefined;
       // The program exits at start-up without these; such a pod provisions nothing.
       const name = envValue(c, 'PROVISIONER_NAME');
       const server = envValue(c, 'NFS_SERVER');

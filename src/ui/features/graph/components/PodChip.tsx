@@ -3,11 +3,12 @@
  * and kubectl's STATUS text. Compact chips keep the shape and badge and move the text into the hover title.
  * Clicking selects the pod for the inspector.
  */
-import { memo, type CSSProperties, type MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import type { KubeObject } from '../../../../engine';
 import { useUiStore } from '../../../store/ui-store';
 import { podVisual } from '../model/pod-state';
 import type { Density } from '../model/types';
+import { CHIP, cellPosition } from '../model/geometry';
 import { useGraphT } from '../strings';
 import { StateIcon } from './StateIcon';
 
@@ -28,12 +29,13 @@ interface PodChipProps {
   pod: KubeObject;
   prefix: string;
   density: Density;
-  style: CSSProperties;
+  /** The grid cell; props are primitives or stored objects so memo skips chips that did not change. */
+  slot: number;
   leaving?: boolean;
 }
 
-/** A pod chip, positioned by its parent grid through `style`. */
-export const PodChip = memo(function PodChip({ id, pod, prefix, density, style, leaving }: PodChipProps) {
+/** A pod chip, placed at its cell of the parent grid. */
+export const PodChip = memo(function PodChip({ id, pod, prefix, density, slot, leaving }: PodChipProps) {
   const t = useGraphT();
   const selected = useUiStore((s) => s.selected === id);
   const select = useUiStore((s) => s.select);
@@ -51,10 +53,14 @@ export const PodChip = memo(function PodChip({ id, pod, prefix, density, style, 
     e.stopPropagation();
     select(id);
   };
+  const size = CHIP[density];
+  const cell = cellPosition(slot, density);
+  const style = { left: cell.x, top: cell.y, width: size.w, height: size.h };
   const cls = `kp-chip kp-chip--${density} kp-s-${v.state}${selected ? ' is-selected' : ''}${leaving ? ' is-leaving' : ''}`;
   return (
     <button type="button" className={cls} style={style} data-id={leaving ? undefined : id} data-state={v.state} title={title} aria-label={`${name}: ${v.status}`} aria-pressed={selected} onClick={onClick} tabIndex={leaving ? -1 : 0}>
-      <span className="kp-chip__icon"><StateIcon state={v.state} size={density === 'compact' ? 12 : 14} /></span>
+      {/* Only named chips pulse: a pulse is one composited animation per chip, too many once chips are compact. */}
+      <span className={`kp-chip__icon${v.state === 'pending' && density === 'comfortable' ? ' kp-pulse' : ''}`}><StateIcon state={v.state} size={density === 'compact' ? 12 : 14} /></span>
       {density === 'comfortable' && <span className="kp-chip__name">{shortName(name, prefix)}</span>}
       {v.restarts > 0 && <span className="kp-chip__restarts" title={t('chip.restarts', { count: v.restarts })}>{density === 'compact' ? v.restarts : `↻${v.restarts}`}</span>}
       {density === 'comfortable' && <span className="kp-chip__status">{v.status}</span>}

@@ -4,7 +4,7 @@
  */
 import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useGraphStore } from '../graph-store';
-import { CHIP, COUNTER_HEIGHT, GROUP_GAP, GROUP_HEADER, LANE_PAD, cellPosition, gridHeight } from '../model/geometry';
+import { COUNTER_HEIGHT, GROUP_GAP, GROUP_HEADER, LANE_PAD, gridHeight } from '../model/geometry';
 import { STATE_ORDER } from '../model/pod-state';
 import type { Density, PodGroup, PodItem } from '../model/types';
 import { useGraphT } from '../strings';
@@ -64,11 +64,6 @@ const PodGroupBlock = memo(function PodGroupBlock({ group, density, showHeader }
     e.stopPropagation();
     setCollapsed(group.collapseKey, !group.collapsed);
   };
-  const c = CHIP[density];
-  const place = (slot: number) => {
-    const p = cellPosition(slot, density);
-    return { left: p.x, top: p.y, width: c.w, height: c.h };
-  };
   return (
     <div className="kp-group">
       {showHeader && <div className="kp-group__header" style={{ height: GROUP_HEADER }} title={group.labelKind === 'Node' ? t('group.static.title', { node: group.label }) : undefined}>
@@ -97,10 +92,10 @@ const PodGroupBlock = memo(function PodGroupBlock({ group, density, showHeader }
       ) : (
         <div className="kp-grid" style={{ height: gridHeight(group.cells, density) }}>
           {group.items.map((i) => (
-            <PodChip key={i.id} id={i.id} pod={i.pod} prefix={group.prefix} density={density} style={place(i.slot)} />
+            <PodChip key={i.id} id={i.id} pod={i.pod} prefix={group.prefix} density={density} slot={i.slot} />
           ))}
           {leaving.map((i) => (
-            <PodChip key={`leaving:${i.id}`} id={i.id} pod={i.pod} prefix={group.prefix} density={density} style={place(i.slot)} leaving />
+            <PodChip key={`leaving:${i.id}`} id={i.id} pod={i.pod} prefix={group.prefix} density={density} slot={i.slot} leaving />
           ))}
         </div>
       )}

@@ -1,7 +1,7 @@
 /**
  * The shape of each pod state, so no state is told by colour alone: filled circle (Ready), half circle (not
- * Ready), hollow circle (Pending, pulsing), check (Completed), dashed circle (Terminating), warning triangle
- * (failed). The colour comes from `currentColor`.
+ * Ready), hollow circle (Pending; pod chips make it pulse), check (Completed), dashed circle (Terminating),
+ * warning triangle (failed). The colour comes from `currentColor`.
  */
 import { memo } from 'react';
 import type { PodVisualState } from '../model/pod-state';
@@ -27,7 +27,7 @@ function shape(state: PodVisualState) {
         </>
       );
     case 'pending':
-      return <circle className="kp-pulse" cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />;
+      return <circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />;
     case 'succeeded':
       return (
         <>

@@ -89,36 +89,36 @@ export interface GroupOptions {
 
 /** Groups `pods` (already filtered and sorted) by controller, in label order. */
 export function groupPods(ix: GraphIndex, pods: readonly KubeObject[], opts: GroupOptions): PodGroup[] {
-  const byKey = new Map<string, { identity: GroupIdentity; pods: KubeObject[] }>();
+  const byKey = new Map<string, { identity: GroupIdentity; pods: KubeObject[]; ids: ObjectId[] }>();
   for (const pod of pods) {
     const identity = groupIdentity(ix, pod);
+    const id = objectId(pod);
     const g = byKey.get(identity.key);
-    if (g) g.pods.push(pod);
-    else byKey.set(identity.key, { identity, pods: [pod] });
+    if (g) {
+      g.pods.push(pod);
+      g.ids.push(id);
+    } else byKey.set(identity.key, { identity, pods: [pod], ids: [id] });
   }
   const groups: PodGroup[] = [];
-  for (const { identity, pods: members } of byKey.values()) {
+  for (const { identity, pods: members, ids } of byKey.values()) {
     const gridKey = `${opts.container}|${identity.key}`;
     let slots: SlotMap;
     if (opts.ordinalCells && identity.labelKind === 'StatefulSet') {
       const m = new Map<string, number>();
       const loose: string[] = [];
-      for (const p of members) {
+      members.forEach((p, i) => {
         const ord = ordinalOf(p, identity.prefix);
-        if (ord === undefined) loose.push(objectId(p));
-        else m.set(objectId(p), ord);
-      }
+        if (ord === undefined) loose.push(ids[i]!);
+        else m.set(ids[i]!, ord);
+      });
       let next = slotExtent(m);
       for (const k of loose.sort()) m.set(k, next++);
       slots = m;
     } else {
-      slots = assignSlots(opts.prevSlots?.get(gridKey), members.map((p) => objectId(p)));
+      slots = assignSlots(opts.prevSlots?.get(gridKey), ids);
     }
     opts.slotsOut.set(gridKey, slots);
-    const items: PodItem[] = members.map((pod) => {
-      const id = objectId(pod);
-      return { id, pod, slot: slots.get(id)! };
-    });
+    const items: PodItem[] = members.map((pod, i) => ({ id: ids[i]!, pod, slot: slots.get(ids[i]!)! }));
     items.sort((a, b) => a.slot - b.slot);
     const choice = opts.collapse[identity.collapseKey];
     groups.push({

@@ -6,7 +6,7 @@
 import type { KubeObject } from '../../../../engine';
 import { objectId } from '../../../../protocol/messages';
 import { COMFORTABLE_MAX, LANE_GAP, LANE_HEADER, LANE_WIDTH, TRAY_HEADER, groupsHeight } from './geometry';
-import { none, type GraphIndex } from './graph-index';
+import type { GraphIndex } from './graph-index';
 import { groupPods } from './groups';
 import { isPodTerminal, nodeAllocatable, sumRequests } from './resources';
 import type { SlotMap } from './slots';
@@ -29,11 +29,11 @@ function visible(pods: readonly KubeObject[], namespace: string): readonly KubeO
 
 /** Lays out the Cluster view. */
 export function layoutCluster(ix: GraphIndex, opts: LayoutOptions): ViewLayout {
-  const nodes = laneOrder(ix.byKind.get('Node') ?? none());
+  const nodes = laneOrder(ix.kind('Node'));
   const slotsOut = new Map<string, SlotMap>();
-  const lanePods = nodes.map((n) => visible(ix.podsByNode.get(n.metadata.name) ?? none(), opts.namespace));
+  const lanePods = nodes.map((n) => visible(ix.podsOnNode(n.metadata.name), opts.namespace));
   // Pods without a node that are still waiting (a finished pod that never ran is not "waiting").
-  const waiting = visible(ix.podsByNode.get('') ?? none(), opts.namespace).filter((p) => !isPodTerminal(p));
+  const waiting = visible(ix.podsOnNode(''), opts.namespace).filter((p) => !isPodTerminal(p));
   const busiest = Math.max(waiting.length, ...lanePods.map((p) => p.length));
   const density: Density = busiest > COMFORTABLE_MAX ? 'compact' : 'comfortable';
 
@@ -49,7 +49,7 @@ export function layoutCluster(ix: GraphIndex, opts: LayoutOptions): ViewLayout {
       node,
       groups,
       density,
-      requested: sumRequests(ix.podsByNode.get(node.metadata.name) ?? none()),
+      requested: sumRequests(ix.podsOnNode(node.metadata.name)),
       allocatable: nodeAllocatable(node),
       bodyHeight,
     };

@@ -5,7 +5,7 @@
  */
 import type { KubeObject } from '../../../../engine';
 import { objectId } from '../../../../protocol/messages';
-import { none, ofKind, type GraphIndex } from './graph-index';
+import { ofKind, type GraphIndex } from './graph-index';
 import type { EdgeKind, LayoutEdge, LayoutNode, LayoutOptions, NetworkData, ViewLayout } from './types';
 
 export const SERVICE_CARD = { w: 240, h: 104 };
@@ -38,7 +38,7 @@ interface Endpoint {
 export function serviceEndpoints(ix: GraphIndex, svc: KubeObject): Endpoint[] {
   const ns = svc.metadata.namespace ?? '';
   const seen = new Map<string, Endpoint>();
-  for (const slice of ix.byKind.get('EndpointSlice') ?? none()) {
+  for (const slice of ix.kind('EndpointSlice')) {
     if (slice.metadata.namespace !== ns || slice.metadata.labels?.[SERVICE_NAME_LABEL] !== svc.metadata.name) continue;
     for (const ep of (slice.endpoints as SliceEndpoint[] | undefined) ?? []) {
       const address = ep.addresses?.[0] ?? '';

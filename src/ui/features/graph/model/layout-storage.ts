@@ -5,7 +5,7 @@
  */
 import type { KubeObject } from '../../../../engine';
 import { objectId } from '../../../../protocol/messages';
-import { none, ofKind, type GraphIndex } from './graph-index';
+import { ofKind, type GraphIndex } from './graph-index';
 import type { LayoutEdge, LayoutNode, LayoutOptions, StorageData, ViewLayout } from './types';
 
 export const STORAGE_BOX = {
@@ -43,8 +43,8 @@ function volumeClass(pv: KubeObject): string | undefined {
 export function layoutStorage(ix: GraphIndex, opts: LayoutOptions): ViewLayout {
   const pvcs = ofKind(ix, 'PersistentVolumeClaim', opts.namespace);
   const pods = ofKind(ix, 'Pod', opts.namespace).filter((p) => claimsOf(p).length > 0);
-  const allPvs = ix.byKind.get('PersistentVolume') ?? none();
-  const classes = ix.byKind.get('StorageClass') ?? none();
+  const allPvs = ix.kind('PersistentVolume');
+  const classes = ix.kind('StorageClass');
 
   // Column orders: claims in order of first use, then unused claims; volumes in order of their claim, then free.
   const claimOrder: KubeObject[] = [];

@@ -8,7 +8,7 @@
 import type { KubeObject } from '../../../../engine';
 import { objectId } from '../../../../protocol/messages';
 import { COMFORTABLE_MAX, LANE_GAP, LANE_WIDTH, groupsHeight } from './geometry';
-import { none, ofKind, type GraphIndex } from './graph-index';
+import { ofKind, type GraphIndex } from './graph-index';
 import { groupPods } from './groups';
 import type { SlotMap } from './slots';
 import type { Density, LayoutEdge, LayoutNode, LayoutOptions, PodGroup, ViewLayout, WorkloadData } from './types';
@@ -89,7 +89,7 @@ export function layoutWorkloads(ix: GraphIndex, opts: LayoutOptions): ViewLayout
   const slotsOut = new Map<string, SlotMap>();
   const blocks: Block[] = [];
 
-  const children = (owner: KubeObject, kind: string) => (ix.childrenOf.get(owner.metadata.uid ?? '') ?? none()).filter((c) => c.kind === kind);
+  const children = (owner: KubeObject, kind: string) => ix.childrenOf(owner.metadata.uid ?? '').filter((c) => c.kind === kind);
   const podCard = (id: string, pods: readonly KubeObject[], ordinalCells = false): { groups: PodGroup[]; density: Density; height: number; showHeaders: boolean } => {
     const density = densityFor(pods.length);
     const groups = groupPods(ix, pods, { container: id, prevSlots: opts.prevSlots, slotsOut, collapse: opts.collapse, ordinalCells });

@@ -11,7 +11,9 @@ export type SlotMap = ReadonlyMap<string, number>;
  * The cells of `keys` given the previous assignment: kept keys stay, removed keys free their cell, and new keys
  * (taken in sorted order) fill the lowest free cells.
  */
-export function assignSlots(prev: SlotMap | undefined, keys: readonly string[]): Map<string, number> {
+export function assignSlots(prev: SlotMap | undefined, keys: readonly string[]): SlotMap {
+  // Same items as before (the usual case for most grids in a frame): keep the map itself.
+  if (prev && prev.size === keys.length && keys.every((k) => prev.has(k))) return prev;
   const next = new Map<string, number>();
   const taken = new Set<number>();
   const fresh: string[] = [];
@@ -43,7 +45,7 @@ function tooSparse(slots: SlotMap): boolean {
 const MAX_TOLERATED_HOLES = 4;
 
 /** Renumbers cells 0..n-1 keeping the items' order. */
-function compact(slots: SlotMap): Map<string, number> {
+function compact(slots: SlotMap): SlotMap {
   const ordered = [...slots.entries()].sort((a, b) => a[1] - b[1]);
   return new Map(ordered.map(([k], i) => [k, i]));
 }
