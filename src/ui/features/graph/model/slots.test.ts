@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assignSlots, slotExtent } from './slots';
+import { assignSlots, slotExtent, type SlotMap } from './slots';
 
-const entries = (m: Map<string, number>) => [...m.entries()].sort((a, b) => a[1] - b[1]);
+const entries = (m: SlotMap) => [...m.entries()].sort((a, b) => a[1] - b[1]);
 
 describe('assignSlots', () => {
   it('gives new keys cells in key order, whatever order they arrive in', () => {
@@ -29,6 +29,11 @@ describe('assignSlots', () => {
     const third = assignSlots(first, keys.filter((k) => k !== 'p00' && k !== 'p05'));
     expect(third.get('p11')).toBe(11);
     expect(slotExtent(third)).toBe(12);
+  });
+
+  it('returns the previous map itself when the items did not change', () => {
+    const first = assignSlots(undefined, ['a', 'b']);
+    expect(assignSlots(first, ['b', 'a'])).toBe(first);
   });
 
   it('reports the extent as highest cell + 1', () => {
