@@ -55,7 +55,7 @@ describe('toJsonSchema', () => {
 
   it('validates real manifests with a standard validator', () => {
     // int32/int64 are OpenAPI formats a plain JSON Schema validator does not know.
-    const ajv = new Ajv({ allErrors: true, unknownFormats: 'ignore' });
+    const ajv = new Ajv({ allErrors: true, unknownFormats: 'ignore', logger: false });
     const validate = ajv.compile(toJsonSchema(K8S_FIELDS));
     const deployment = {
       apiVersion: 'apps/v1',

@@ -8,6 +8,7 @@ import '../graph/tokens.css';
 import './charts.css';
 import { useUiStore } from '../../store/ui-store';
 import { useChartsStore } from './charts-store';
+import { clockTick, timeTicks } from './time-axis';
 import { PHASES, SAMPLE_EVERY_MS, phasesFor, type ChartSample, type Phase } from './samples';
 import { useChartsT } from './strings';
 
@@ -46,14 +47,6 @@ function useThrottled<T>(value: T, ms: number): T {
   return shown;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Cluster time of day in UTC, as the top bar shows it. */
-export function clockTick(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-}
-
 const GIB = 2 ** 30;
 
 function round(n: number, digits: number): number {
@@ -88,18 +81,6 @@ function ChartFrame({ title, subtitle, children }: { title: string; subtitle?: s
 }
 
 const axisTick = { fontSize: 11, fill: 'var(--kp-muted)' };
-
-/** Tick steps for the time axis, from 5 seconds to an hour. */
-const TICK_STEPS_MS = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600].map((s) => s * 1000);
-
-/** Round-numbered ticks (every 10 s, 1 min, ...) giving about four labels over `domain`. */
-export function timeTicks([start, end]: [number, number]): number[] {
-  const span = Math.max(1, end - start);
-  const step = TICK_STEPS_MS.find((s) => span / s <= 4) ?? TICK_STEPS_MS[TICK_STEPS_MS.length - 1]!;
-  const ticks: number[] = [];
-  for (let v = Math.ceil(start / step) * step; v <= end; v += step) ticks.push(v);
-  return ticks;
-}
 
 const TimeAxis = (domain: [number, number]) => (
   <XAxis dataKey="t" type="number" domain={domain} ticks={timeTicks(domain)} tickFormatter={clockTick} tick={axisTick} stroke="var(--kp-border-strong)" interval={0} allowDataOverflow />

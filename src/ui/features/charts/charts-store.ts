@@ -27,7 +27,8 @@ export function startChartSampling(): () => void {
   if (stop) return stop;
   let epoch = useClusterStore.getState().epoch;
   const unsubscribe = useClusterStore.subscribe((s, prev) => {
-    if (Object.keys(s.objects).length === 0) return;
+    // Nothing to measure before the first frame; nothing new when neither objects nor time moved.
+    if (s.seq === 0 || (s.objects === prev.objects && s.nowMs === prev.nowMs && s.epoch === prev.epoch)) return;
     let samples = useChartsStore.getState().samples;
     if (s.epoch !== epoch) {
       epoch = s.epoch;

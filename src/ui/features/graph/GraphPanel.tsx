@@ -3,7 +3,7 @@
  * namespace, with zoom, pan and a minimap. It lays out the view from the store's objects on every change, keeps
  * pods in their cells, and fits the picture to the panel until the user pans or zooms.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import {
   Background, BackgroundVariant, ControlButton, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow,
   type Edge, type Node, type NodeTypes,
@@ -17,6 +17,7 @@ import { useUiStore } from '../../store/ui-store';
 import { useGraphStore } from './graph-store';
 import { graphIndex } from './model/graph-index';
 import { layoutCluster } from './model/layout-cluster';
+import { MAX_FIT_ZOOM } from './model/geometry';
 import { layoutWorkloads } from './model/layout-workloads';
 import { layoutNetwork } from './model/layout-network';
 import { layoutStorage } from './model/layout-storage';
@@ -54,10 +55,10 @@ const LAYOUTS: Record<GraphView, (ix: GraphIndex, opts: LayoutOptions) => ViewLa
 
 const VIEWS: readonly GraphView[] = ['cluster', 'workloads', 'network', 'storage'];
 
-/** How the picture is fitted: room on the left for the zoom controls, never blown up past 115 %. */
-const FIT = { padding: { top: '16px', right: '16px', bottom: '16px', left: '52px' }, maxZoom: 1.15 } as const;
+/** How the picture is fitted (FIT_PADDING in geometry.ts mirrors these numbers for the layouts' own fitting). */
+const FIT = { padding: { top: '16px', right: '16px', bottom: '16px', left: '52px' }, maxZoom: MAX_FIT_ZOOM } as const;
 
-/** Box ids that do not stand for an API object (lanes of no node, summaries, addresses). */
+/** True for box ids that stand for one API object (not the tray, the loose-pods card, summaries or addresses). */
 function isObjectId(id: string): boolean {
   return !/^(lane|pods|endpoints|addr):/.test(id);
 }
@@ -78,21 +79,51 @@ function makeEdge(l: LayoutEdge): Edge {
 }
 
 /** Lays out the current view on every store change, carrying the pods' cells from one layout to the next. */
-function useViewLayout(view: GraphView, namespace: string): { layout: ViewLayout; ix: GraphIndex } {
+function useViewLayout(view: GraphView, namespace: string, viewport: Viewport | undefined): { layout: ViewLayout; ix: GraphIndex } {
   const objects = useClusterStore((s) => s.objects);
   const epoch = useClusterStore((s) => s.epoch);
   const collapse = useGraphStore((s) => s.collapse);
-  const carried = useRef<{ key: string; slots: SlotState | undefined }>({ key: '', slots: undefined });
+  const carried = useRef<{ key: string; slots: SlotState | undefined; columns: number | undefined }>({ key: '', slots: undefined, columns: undefined });
   const ix = graphIndex(objects);
   const layout = useMemo(() => {
     // Cells are only carried within one view of one namespace of one cluster.
     const key = `${view}|${namespace}|${epoch}`;
-    const prevSlots = carried.current.key === key ? carried.current.slots : undefined;
-    const out = LAYOUTS[view](ix, { namespace, collapse, ...(prevSlots ? { prevSlots } : {}) });
-    carried.current = { key, slots: out.slots };
+    const prev = carried.current.key === key ? carried.current : undefined;
+    const out = LAYOUTS[view](ix, {
+      namespace,
+      collapse,
+      ...(prev?.slots ? { prevSlots: prev.slots } : {}),
+      ...(prev?.columns ? { prevColumns: prev.columns } : {}),
+      ...(viewport ? { viewport } : {}),
+    });
+    carried.current = { key, slots: out.slots, columns: out.columns };
     return out;
-  }, [ix, view, namespace, collapse, epoch]);
+  }, [ix, view, namespace, collapse, epoch, viewport]);
   return { layout, ix };
+}
+
+interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** The element's size, rounded to 16 px so dragging a splitter does not relayout on every pixel. */
+function useElementSize(ref: RefObject<HTMLElement | null>): Viewport | undefined {
+  const [size, setSize] = useState<Viewport | undefined>(undefined);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const width = Math.round(el.clientWidth / 16) * 16;
+      const height = Math.round(el.clientHeight / 16) * 16;
+      setSize((s) => (s && s.width === width && s.height === height ? s : { width, height }));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
 }
 
 function Legend() {
@@ -156,7 +187,9 @@ function Canvas() {
   const theme = useUiStore((s) => s.theme);
   const select = useUiStore((s) => s.select);
   const reduced = useReducedMotion();
-  const { layout } = useViewLayout(view, namespace);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const viewport = useElementSize(canvasRef);
+  const { layout } = useViewLayout(view, namespace, viewport);
   const { nodes, edges } = useFlowElements(layout, makeEdge);
   const rf = useReactFlow();
   const userMoved = useRef(false);
@@ -171,7 +204,7 @@ function Canvas() {
     maxX = Math.max(maxX, n.x + n.width);
     maxY = Math.max(maxY, n.y + n.height);
   }
-  const extentKey = `${view}|${namespace}|${Math.round(maxX / 40)}|${Math.round(maxY / 40)}|${layout.nodes.length > 0}`;
+  const extentKey = `${view}|${namespace}|${Math.round(maxX / 40)}|${Math.round(maxY / 40)}|${layout.nodes.length > 0}|${viewport?.width}|${viewport?.height}`;
   useEffect(() => {
     userMoved.current = false;
     setMoved(false);
@@ -187,6 +220,16 @@ function Canvas() {
 
   const onNodeClick = useCallback((_e: ReactMouseEvent, node: Node) => {
     if (isObjectId(node.id)) select(node.id);
+  }, [select]);
+  // Keyboard: a focused box (Tab reaches them) opens in the inspector with Enter or Space, like a click.
+  const onKeyDown = useCallback((e: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const el = e.target as HTMLElement;
+    const id = el.classList.contains('react-flow__node') ? el.getAttribute('data-id') : null;
+    if (id && isObjectId(id)) {
+      e.preventDefault();
+      select(id);
+    }
   }, [select]);
   const onMove = useCallback((event: MouseEvent | TouchEvent | null) => {
     // Programmatic moves (fitView) come without an event; a plain click moves nothing and never gets here.
@@ -211,7 +254,7 @@ function Canvas() {
   };
 
   return (
-    <div className="kp-graph__canvas">
+    <div className="kp-graph__canvas" ref={canvasRef} onKeyDown={onKeyDown}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

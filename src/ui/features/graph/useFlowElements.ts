@@ -53,6 +53,8 @@ export function useFlowElements(layout: ViewLayout, makeEdge: (e: LayoutEdge) =>
         // React Flow's own selection is not used: the UI store holds the selection.
         selectable: false,
         focusable: true,
+        // Screen readers announce the object (`Pod/default/web-1`); Enter opens it in the inspector.
+        ariaLabel: l.id,
       };
       if (prevNodes.current[i] !== n) changed = true;
       return n;

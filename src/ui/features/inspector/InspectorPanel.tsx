@@ -38,6 +38,7 @@ function PodLine({ pod }: { pod: KubeObject }) {
   const node = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
   return (
     <div className="kp-insp__subtitle">
+      <span className="kp-insp__ns">{pod.metadata.namespace}</span>
       <span className={`kp-insp__podstate kp-s-${v.state}`}>
         <StateIcon state={v.state} size={13} />
         {v.status}
@@ -86,7 +87,6 @@ function Inspector({ id, tab, setTab }: { id: ObjectId; tab: Tab; setTab: (t: Ta
         <div className="kp-insp__title">
           <span className="kp-tag">{ref.kind}</span>
           <span className="kp-insp__name" title={ref.name}>{ref.name}</span>
-          {ref.namespace && <span className="kp-insp__ns">{ref.namespace}</span>}
           <span className="kp-insp__actions">
             {live && (
               <button type="button" className="kp-insp__button" onClick={onEdit} title={t('edit.title')}>
@@ -96,7 +96,7 @@ function Inspector({ id, tab, setTab }: { id: ObjectId; tab: Tab; setTab: (t: Ta
             <button type="button" className="kp-insp__icon" onClick={() => select(undefined)} title={t('close')} aria-label={t('close')}>×</button>
           </span>
         </div>
-        {isPod && obj && <PodLine pod={obj} />}
+        {isPod && obj ? <PodLine pod={obj} /> : ref.namespace && <div className="kp-insp__subtitle"><span className="kp-insp__ns">{ref.namespace}</span></div>}
         {!live && <div className="kp-insp__gone" role="status">{t('gone')}</div>}
         {editError && <div className="kp-insp__note kp-insp__note--error">{t('edit.failed', { error: editError })}</div>}
       </header>

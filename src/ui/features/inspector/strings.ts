@@ -32,7 +32,6 @@ export const inspectorEn = {
   'events.reason': 'Reason',
   'events.age': 'Age',
   'events.from': 'From',
-  'events.message': 'Message',
   'containers.init': 'init container',
   'containers.sidecar': 'sidecar',
   'containers.app': 'container',
@@ -51,7 +50,6 @@ export const inspectorEn = {
   'logs.command': 'kubectl logs {pod} -c {container}{ns} --tail={count}',
   'pod.node': 'on {node}',
   'pod.unscheduled': 'not scheduled yet',
-  'refresh': 'Refresh',
 };
 
 /** 简体中文 texts. */
@@ -82,7 +80,6 @@ export const inspectorZh: Record<keyof typeof inspectorEn, string> = {
   'events.reason': '原因',
   'events.age': '时间',
   'events.from': '来源',
-  'events.message': '消息',
   'containers.init': 'Init 容器',
   'containers.sidecar': 'Sidecar 容器',
   'containers.app': '容器',
@@ -101,7 +98,6 @@ export const inspectorZh: Record<keyof typeof inspectorEn, string> = {
   'logs.command': 'kubectl logs {pod} -c {container}{ns} --tail={count}',
   'pod.node': '位于 {node}',
   'pod.unscheduled': '尚未调度',
-  'refresh': '刷新',
 };
 
 /** The inspector's `t` for the current language. */

@@ -7,7 +7,7 @@ import type { KubeObject } from '../../../engine';
 import { bridge } from '../../bridge/instance';
 import { useClusterStore } from '../../store/cluster-store';
 import { StateIcon } from '../graph';
-import { containerRows, stateText, type StateSummary } from './model/container-rows';
+import { containerRows, stateWords, type StateSummary } from './model/container-rows';
 import { eventRows } from './model/object-events';
 import { namespaceFlag, parseObjectId, resourceWord } from './model/object-ref';
 import { useInspectorT } from './strings';
@@ -117,6 +117,16 @@ function stateClass(s: StateSummary): string {
   return 'kp-s-pending';
 }
 
+/** `Terminated: Error · exit code 1 · finished 2m ago`, the details in the UI language. */
+function StateText({ s }: { s: StateSummary }) {
+  const t = useInspectorT();
+  const w = stateWords(s);
+  const parts = [w.head];
+  if (w.exitCode !== undefined) parts.push(t('containers.exitCode', { code: w.exitCode }));
+  if (w.age !== undefined) parts.push(t(s.state === 'Running' ? 'containers.started' : 'containers.finished', { age: w.age }));
+  return <>{parts.join(' · ')}</>;
+}
+
 /** The pod's containers: image, state, readiness, restarts and last termination. */
 export function ContainersTab({ pod }: { pod: KubeObject }) {
   const t = useInspectorT();
@@ -136,7 +146,7 @@ export function ContainersTab({ pod }: { pod: KubeObject }) {
             <dd className="kp-mono">{r.image}</dd>
             <dt>{t('containers.state')}</dt>
             <dd className={`kp-insp__state ${stateClass(r.state)}`}>
-              {stateText(r.state)}
+              <StateText s={r.state} />
               {r.state.message ? <div className="kp-insp__state-message">{r.state.message}</div> : null}
             </dd>
             <dt>{t('containers.ready')}</dt>
@@ -146,7 +156,7 @@ export function ContainersTab({ pod }: { pod: KubeObject }) {
             {r.lastState && (
               <>
                 <dt>{t('containers.lastState')}</dt>
-                <dd className={stateClass(r.lastState)}>{stateText(r.lastState)}</dd>
+                <dd className={stateClass(r.lastState)}><StateText s={r.lastState} /></dd>
               </>
             )}
           </dl>

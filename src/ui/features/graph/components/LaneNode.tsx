@@ -63,18 +63,17 @@ export const LaneNode = memo(function LaneNode({ id, data }: NodeProps<LaneNodeT
             <circle cx="4.5" cy="11.5" r="0.9" fill="currentColor" />
           </svg>
           <span className="kp-lane__name">{node.metadata.name}</span>
-        </div>
-        <div className="kp-lane__meta">
-          <span className={`kp-ready kp-ready--${ready}`} title={ready !== 'Ready' ? t('lane.notReady.title') : undefined}>
-            {ready === 'Ready' ? '✓' : '✕'} {ready}
+          {/* Ready shows as a tick (its word on hover) to leave the name room; trouble is spelled out. */}
+          <span className={`kp-ready kp-ready--${ready}`} title={ready === 'Ready' ? 'Ready' : t('lane.notReady.title')}>
+            {ready === 'Ready' ? '✓' : `✕ ${ready}`}
           </span>
-          {cordoned && <span className="kp-tag kp-tag--warn" title={t('lane.cordoned.title')}>⊘ SchedulingDisabled</span>}
-          <span className="kp-tag">{isControlPlane(node) ? 'control-plane' : t('lane.worker')}</span>
         </div>
         <Bar label={t('lane.cpu')} resource="CPU" requested={data.requested.cpuMilli} allocatable={data.allocatable.cpuMilli} format={formatCpu} />
         <Bar label={t('lane.memory')} resource={t('lane.memory')} requested={data.requested.memBytes} allocatable={data.allocatable.memBytes} format={formatMem} />
-        <div className="kp-lane__count">
-          <span>{podCount === 0 ? t('lane.noPods') : t('lane.pods', { count: podCount })}</span>
+        <div className="kp-lane__meta">
+          <span className="kp-tag">{isControlPlane(node) ? 'control-plane' : t('lane.worker')}</span>
+          {cordoned && <span className="kp-tag kp-tag--warn" title={t('lane.cordoned.title')}>⊘ SchedulingDisabled</span>}
+          <span className="kp-lane__pods">{podCount === 0 ? t('lane.noPods') : podCount === 1 ? t('lane.onePod') : t('lane.pods', { count: podCount })}</span>
           <span className="kp-lane__version" title={t('lane.version', { version })}>{version}</span>
         </div>
       </div>

@@ -18,9 +18,11 @@ export const LEAVE_MS = 200;
 /** Groups do not show a collapse button below this many pods (a counter would not save space). */
 export const MIN_COLLAPSIBLE = 6;
 
-/** Pods that were in `items` on an earlier render and are gone now, kept for LEAVE_MS. */
-function useLeavingItems(items: readonly PodItem[]): PodItem[] {
-  const reduced = useReducedMotion();
+const NO_ITEMS: readonly PodItem[] = [];
+
+/** Pods that were in `items` on an earlier render and are gone now, kept for LEAVE_MS (named chips only). */
+function useLeavingItems(items: readonly PodItem[], animate: boolean): PodItem[] {
+  const reduced = useReducedMotion() || !animate;
   const prev = useRef<readonly PodItem[]>(items);
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
   const [leaving, setLeaving] = useState<PodItem[]>([]);
@@ -57,7 +59,7 @@ interface GroupProps {
 const PodGroupBlock = memo(function PodGroupBlock({ group, density, showHeader }: GroupProps) {
   const t = useGraphT();
   const setCollapsed = useGraphStore((s) => s.setCollapsed);
-  const leaving = useLeavingItems(group.collapsed ? [] : group.items);
+  const leaving = useLeavingItems(group.collapsed ? NO_ITEMS : group.items, density === 'comfortable');
   const count = group.items.length;
   const label = group.labelKind === 'Node' ? t('group.static') : group.label || t('group.standalone');
   const toggle = (e: MouseEvent) => {

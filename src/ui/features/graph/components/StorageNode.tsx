@@ -108,9 +108,9 @@ export const StorageNode = memo(function StorageNode({ id, data }: NodeProps<Sto
   const isPod = data.obj.kind === 'Pod';
   return (
     <div className={`${isPod ? 'kp-storage-pod' : `kp-card kp-card--${data.obj.kind.toLowerCase()}`}${selected ? ' is-selected' : ''}`} title={t('select.title', { id })}>
-      <Handle type="target" position={Position.Left} className="kp-handle" isConnectable={false} />
+      <Handle type="target" position={data.vertical ? Position.Top : Position.Left} className="kp-handle" isConnectable={false} />
       <Body obj={data.obj} />
-      <Handle type="source" position={Position.Right} className="kp-handle" isConnectable={false} />
+      <Handle type="source" position={data.vertical ? Position.Bottom : Position.Right} className="kp-handle" isConnectable={false} />
     </div>
   );
 });

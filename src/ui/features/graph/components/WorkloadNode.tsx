@@ -186,6 +186,10 @@ function PodCardSummary({ obj, data }: { obj: KubeObject; data: WorkloadData }) 
   }
 }
 
+function podsLabel(t: ReturnType<typeof useGraphT>, count: number): string {
+  return count === 1 ? t('lane.onePod') : t('lane.pods', { count });
+}
+
 /** The React Flow node of every workload card. */
 export const WorkloadNode = memo(function WorkloadNode({ id, data }: NodeProps<WorkloadNodeType>) {
   const t = useGraphT();
@@ -199,7 +203,7 @@ export const WorkloadNode = memo(function WorkloadNode({ id, data }: NodeProps<W
           <span className="kp-card__name">{t('group.standalone')}</span>
         </div>
         <div className="kp-card__summary" style={{ height: POD_CARD_HEADER - 34 }}>
-          <div className="kp-card__line kp-muted">{t('lane.pods', { count: groups.reduce((n, g) => n + g.items.length, 0) })}<CollapseToggle data={data} /></div>
+          <div className="kp-card__line kp-muted">{podsLabel(t, groups.reduce((n, g) => n + g.items.length, 0))}<CollapseToggle data={data} /></div>
         </div>
         <PodGroups groups={groups} density={data.density} height={groupsHeight(groups, data.density, !!data.showHeaders)} emptyText="" showHeaders={!!data.showHeaders} />
       </div>

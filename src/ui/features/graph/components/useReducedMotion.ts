@@ -3,15 +3,22 @@ import { useSyncExternalStore } from 'react';
 
 const QUERY = '(prefers-reduced-motion: reduce)';
 
+// One MediaQueryList for the page: matchMedia allocates a new one per call, and every pod group asks on render.
+let mq: MediaQueryList | undefined;
+function media(): MediaQueryList | undefined {
+  if (mq === undefined && typeof window !== 'undefined' && typeof window.matchMedia === 'function') mq = window.matchMedia(QUERY);
+  return mq;
+}
+
 function subscribe(onChange: () => void): () => void {
-  if (typeof window === 'undefined' || !window.matchMedia) return () => {};
-  const mq = window.matchMedia(QUERY);
-  mq.addEventListener('change', onChange);
-  return () => mq.removeEventListener('change', onChange);
+  const m = media();
+  if (!m) return () => {};
+  m.addEventListener('change', onChange);
+  return () => m.removeEventListener('change', onChange);
 }
 
 function snapshot(): boolean {
-  return typeof window !== 'undefined' && !!window.matchMedia && window.matchMedia(QUERY).matches;
+  return media()?.matches ?? false;
 }
 
 /** True while `prefers-reduced-motion: reduce` is on. */

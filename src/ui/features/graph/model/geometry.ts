@@ -13,9 +13,9 @@ export const GRID_WIDTH = LANE_WIDTH - 2 * LANE_PAD;
 /** Horizontal gap between lanes (and between cards in a row). */
 export const LANE_GAP = 20;
 /** Height of a node lane's header (name, role, Ready, version, CPU and memory bars). */
-export const LANE_HEADER = 112;
+export const LANE_HEADER = 90;
 /** Height of the unscheduled tray's header. */
-export const TRAY_HEADER = 86;
+export const TRAY_HEADER = 106;
 /** Minimum height of an empty pod area (room for "no pods" text). */
 export const EMPTY_BODY = 44;
 
@@ -35,6 +35,11 @@ export const COUNTER_HEIGHT = 30;
 export const COMFORTABLE_MAX = 12;
 /** A group with more pods than this starts collapsed into a counter (unless the user expanded it). */
 export const AUTO_COLLAPSE_AT = 40;
+
+/** Screen pixels the fitted picture keeps free around it (the zoom controls sit on the left). */
+export const FIT_PADDING = { x: 68, y: 32 };
+/** The fitted picture is never blown up beyond this zoom. */
+export const MAX_FIT_ZOOM = 1.15;
 
 /** Chips per row. */
 export function columns(density: Density): number {

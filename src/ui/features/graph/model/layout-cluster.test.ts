@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraphIndex } from './graph-index';
-import { layoutCluster, UNSCHEDULED_LANE_ID } from './layout-cluster';
+import { bestColumns, layoutCluster, UNSCHEDULED_LANE_ID } from './layout-cluster';
 import { deploymentYaml, testCluster } from './testing';
 import type { LaneData, LayoutOptions } from './types';
 import { LANE_GAP, LANE_WIDTH } from './geometry';
@@ -118,5 +118,33 @@ spec:
     const statics = cp.groups.find((g) => g.labelKind === 'Node')!;
     expect(statics.prefix).toBe('');
     expect(statics.items.map((i) => i.pod.metadata.name)).toContain('kube-apiserver-kubeplay-control-plane');
+  });
+});
+
+describe('bestColumns', () => {
+  it('keeps lanes in one row on a wide stage and wraps them on a narrow one', () => {
+    expect(bestColumns(3, 200, { width: 1000, height: 400 }, undefined)).toBe(3);
+    expect(bestColumns(4, 200, { width: 560, height: 420 }, undefined)).toBe(2);
+    expect(bestColumns(3, 200, undefined, undefined)).toBe(3);
+  });
+
+  it('stays with the previous choice (one row at first) unless another is clearly bigger', () => {
+    // Two rows fit a little better here, but not by enough to move the lanes.
+    const viewport = { width: 780, height: 520 };
+    expect(bestColumns(3, 200, viewport, undefined)).toBe(3);
+    expect(bestColumns(3, 200, viewport, 3)).toBe(3);
+    expect(bestColumns(3, 200, viewport, 2)).toBe(2);
+  });
+
+  it('wraps the lanes of a narrow stage into rows without overlap', () => {
+    const c = testCluster();
+    c.advance(1_000);
+    const layout = layoutCluster(buildGraphIndex(c.objects()), { namespace: 'default', collapse: {}, viewport: { width: 560, height: 420 } });
+    expect(layout.columns).toBe(2);
+    expect(layout.nodes.map((n) => [n.id, n.x, n.y > 0])).toEqual([
+      ['Node/kubeplay-control-plane', 0, false],
+      ['Node/kubeplay-worker', LANE_WIDTH + LANE_GAP, false],
+      ['Node/kubeplay-worker2', 0, true],
+    ]);
   });
 });

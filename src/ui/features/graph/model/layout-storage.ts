@@ -7,15 +7,35 @@ import type { KubeObject } from '../../../../engine';
 import { objectId } from '../../../../protocol/messages';
 import { ofKind, type GraphIndex } from './graph-index';
 import type { LayoutEdge, LayoutNode, LayoutOptions, StorageData, ViewLayout } from './types';
+import { FIT_PADDING, MAX_FIT_ZOOM } from './geometry';
 
 export const STORAGE_BOX = {
-  Pod: { w: 180, h: 36 },
+  Pod: { w: 210, h: 36 },
   PersistentVolumeClaim: { w: 210, h: 78 },
   PersistentVolume: { w: 210, h: 78 },
   StorageClass: { w: 220, h: 60 },
 } as const;
 const COLUMN_GAP = 48;
 const GAP = 14;
+
+/** Vertical gap between stages when the chain runs top to bottom. */
+const ROW_GAP = 40;
+
+
+/**
+ * Whether the chain reads better top to bottom than left to right in this viewport (a narrow panel): the
+ * orientation whose picture fits at the larger zoom wins; left to right when the viewport is unknown.
+ */
+export function chooseVertical(stages: readonly { w: number; h: number; n: number }[], viewport: { width: number; height: number } | undefined): boolean {
+  if (!viewport || viewport.width <= 0 || viewport.height <= 0 || stages.length === 0) return false;
+  const zoom = (w: number, h: number) => Math.min(MAX_FIT_ZOOM, (viewport.width - FIT_PADDING.x) / w, (viewport.height - FIT_PADDING.y) / h);
+  const hw = stages.reduce((a, s) => a + s.w, 0) + (stages.length - 1) * COLUMN_GAP;
+  const hh = Math.max(...stages.map((s) => s.n * s.h + Math.max(0, s.n - 1) * GAP));
+  const vw = Math.max(...stages.map((s) => s.n * s.w + Math.max(0, s.n - 1) * GAP));
+  const vh = stages.reduce((a, s) => a + s.h, 0) + (stages.length - 1) * ROW_GAP;
+  // Left to right is how the chain is told; only a clearly bigger picture turns it.
+  return zoom(vw, vh) > zoom(hw, hh) * 1.15;
+}
 
 /** Claim names a pod mounts. */
 export function claimsOf(pod: KubeObject): string[] {
@@ -93,22 +113,24 @@ export function layoutStorage(ix: GraphIndex, opts: LayoutOptions): ViewLayout {
 
   const nodes: LayoutNode[] = [];
   const edges: LayoutEdge[] = [];
-  const column = (objs: readonly KubeObject[], kind: keyof typeof STORAGE_BOX, x: number) => {
-    let y = 0;
-    for (const obj of objs) {
-      const box = STORAGE_BOX[kind];
-      nodes.push({ id: objectId(obj), type: 'storage', x, y, width: box.w, height: box.h, data: { obj } satisfies StorageData });
-      y += box.h + GAP;
+  const stages: { objs: readonly KubeObject[]; kind: keyof typeof STORAGE_BOX }[] = [
+    { objs: pods, kind: 'Pod' },
+    { objs: claimOrder, kind: 'PersistentVolumeClaim' },
+    { objs: volumeOrder, kind: 'PersistentVolume' },
+    { objs: classOrder, kind: 'StorageClass' },
+  ].filter((st) => st.objs.length > 0 || st.kind !== 'Pod') as { objs: readonly KubeObject[]; kind: keyof typeof STORAGE_BOX }[];
+  const vertical = chooseVertical(stages.map((st) => ({ w: STORAGE_BOX[st.kind].w, h: STORAGE_BOX[st.kind].h, n: st.objs.length })), opts.viewport);
+  let along = 0;
+  for (const st of stages) {
+    const box = STORAGE_BOX[st.kind];
+    let across = 0;
+    for (const obj of st.objs) {
+      const data: StorageData = { obj, ...(vertical ? { vertical } : {}) };
+      nodes.push({ id: objectId(obj), type: 'storage', x: vertical ? across : along, y: vertical ? along : across, width: box.w, height: box.h, data });
+      across += (vertical ? box.w : box.h) + GAP;
     }
-  };
-  const hasPods = pods.length > 0;
-  const xPvc = hasPods ? STORAGE_BOX.Pod.w + COLUMN_GAP : 0;
-  const xPv = xPvc + STORAGE_BOX.PersistentVolumeClaim.w + COLUMN_GAP;
-  const xSc = xPv + STORAGE_BOX.PersistentVolume.w + COLUMN_GAP;
-  column(pods, 'Pod', 0);
-  column(claimOrder, 'PersistentVolumeClaim', xPvc);
-  column(volumeOrder, 'PersistentVolume', xPv);
-  column(classOrder, 'StorageClass', xSc);
+    along += (vertical ? box.h + ROW_GAP : box.w + COLUMN_GAP);
+  }
 
   for (const p of pods) {
     for (const n of claimsOf(p)) {

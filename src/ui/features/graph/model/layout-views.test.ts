@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraphIndex } from './graph-index';
 import { layoutWorkloads, standaloneCardId } from './layout-workloads';
 import { layoutNetwork } from './layout-network';
-import { layoutStorage } from './layout-storage';
+import { chooseVertical, layoutStorage } from './layout-storage';
 import { deploymentYaml, testCluster } from './testing';
 import type { LayoutOptions, NetworkData, WorkloadData } from './types';
 
@@ -135,17 +135,26 @@ spec:
     // Classes nothing uses (the cluster's default `standard`) come last in their column.
     const unused = layout.nodes.filter((n) => n.id.startsWith('StorageClass/') && n.id !== 'StorageClass/manual');
     const manual = layout.nodes.find((n) => n.id === 'StorageClass/manual')!;
-    for (const n of unused) expect([n.x, n.y > manual.y]).toEqual([744, true]);
+    for (const n of unused) expect([n.x, n.y > manual.y]).toEqual([774, true]);
     expect(layout.nodes.filter((n) => !unused.includes(n)).map((n) => [n.id, n.x])).toEqual([
       ['Pod/default/db', 0],
-      ['PersistentVolumeClaim/default/data', 228],
-      ['PersistentVolume/pv1', 486],
-      ['StorageClass/manual', 744],
+      ['PersistentVolumeClaim/default/data', 258],
+      ['PersistentVolume/pv1', 516],
+      ['StorageClass/manual', 774],
     ]);
     expect(layout.edges.map((e) => [e.source, e.target, e.kind])).toEqual([
       ['Pod/default/db', 'PersistentVolumeClaim/default/data', 'uses'],
       ['PersistentVolumeClaim/default/data', 'PersistentVolume/pv1', bound ? 'bound' : 'pending'],
       ['PersistentVolume/pv1', 'StorageClass/manual', 'uses'],
     ]);
+  });
+});
+
+describe('chooseVertical', () => {
+  const chain = [{ w: 210, h: 36, n: 1 }, { w: 210, h: 78, n: 1 }, { w: 210, h: 78, n: 1 }, { w: 220, h: 60, n: 2 }];
+  it('runs the chain left to right on a wide stage and top to bottom on a narrow, tall one', () => {
+    expect(chooseVertical(chain, { width: 1100, height: 500 })).toBe(false);
+    expect(chooseVertical(chain, { width: 520, height: 640 })).toBe(true);
+    expect(chooseVertical(chain, undefined)).toBe(false);
   });
 });

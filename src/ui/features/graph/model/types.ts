@@ -87,6 +87,8 @@ export interface NetworkData {
 /** Data of a Pod, PVC, PV or StorageClass box (storage view). */
 export interface StorageData {
   obj: KubeObject;
+  /** The chain runs top to bottom (edges attach at the top and bottom). */
+  vertical?: boolean;
 }
 
 /** A positioned box of a view. `id` is the ObjectId for boxes that stand for one object. */
@@ -117,6 +119,8 @@ export interface ViewLayout {
   nodes: LayoutNode[];
   edges: LayoutEdge[];
   slots: SlotState;
+  /** Cluster view: how many lanes sit side by side (carried into the next layout to avoid flip-flopping). */
+  columns?: number;
 }
 
 /** Which of the four views is shown. */
@@ -130,4 +134,8 @@ export interface LayoutOptions {
   collapse: Readonly<Record<string, boolean>>;
   /** Grid cells from the previous layout of the same view. */
   prevSlots?: SlotState;
+  /** Size of the canvas in screen pixels, when known: the Cluster view wraps its lanes to fill it best. */
+  viewport?: { width: number; height: number };
+  /** Lanes per row chosen by the previous layout. */
+  prevColumns?: number;
 }

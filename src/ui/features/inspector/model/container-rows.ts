@@ -69,16 +69,26 @@ export function containerRows(pod: KubeObject, nowMs: number): ContainerRow[] {
   return rows;
 }
 
-/** `Running (5m)`, `Waiting: CrashLoopBackOff`, `Terminated: Completed, exit code 0 (2m ago)`. */
-export function stateText(s: StateSummary): string {
+/** A state as the inspector words it: Kubernetes' own words, then translatable details. */
+export interface StateWords {
+  /** `Running`, `Waiting: CrashLoopBackOff`, `Terminated: Completed` (Kubernetes terms, never translated). */
+  head: string;
+  exitCode?: number;
+  /** `5m`: since it started (Running) or finished (Terminated). */
+  age?: string;
+}
+
+/** The words for a state. */
+export function stateWords(s: StateSummary): StateWords {
+  const age = s.ageMs !== undefined ? { age: humanDuration(s.ageMs) } : {};
   switch (s.state) {
     case 'Running':
-      return s.ageMs !== undefined ? `Running (${humanDuration(s.ageMs)})` : 'Running';
+      return { head: 'Running', ...age };
     case 'Waiting':
-      return s.reason ? `Waiting: ${s.reason}` : 'Waiting';
+      return { head: s.reason ? `Waiting: ${s.reason}` : 'Waiting' };
     case 'Terminated':
-      return `Terminated: ${s.reason ?? 'Error'}, exit code ${s.exitCode ?? 0}${s.ageMs !== undefined ? ` (${humanDuration(s.ageMs)} ago)` : ''}`;
+      return { head: `Terminated: ${s.reason ?? 'Error'}`, exitCode: s.exitCode ?? 0, ...age };
     default:
-      return 'Unknown';
+      return { head: 'Unknown' };
   }
 }
