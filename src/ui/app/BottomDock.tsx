@@ -59,7 +59,7 @@ export function BottomDock({ id }: { id: string }) {
             {k === 'events' && <EventsTimeline active={active} />}
             {k === 'charts' && (
               <Suspense fallback={<div className="dock-loading">…</div>}>
-                <ChartsPanel />
+                <ChartsPanel active={active} />
               </Suspense>
             )}
           </div>
