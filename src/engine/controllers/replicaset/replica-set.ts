@@ -11,6 +11,7 @@
  */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject, OwnerReference } from '../../api/types';
+import { ownersSelecting, resolveControllerRef } from '../owner-lookup';
 import { controllerRef, deepCopy, newControllerRef } from '../../api/meta';
 import { canonicalJson } from '../../api/names';
 import { fromLabelSelector, matches, type Selector } from '../../api/labels';
@@ -137,23 +138,14 @@ class ReplicaSetController {
   }
 
   /** Models resolveControllerRef: the reference must name a ReplicaSet that exists with the same uid. */
-  private resolveRef(ns: string, ref: OwnerReference): StoredReplicaSet | undefined {
-    if (ref.kind !== 'ReplicaSet') return undefined;
-    const rs = this.ctx.api.get<StoredReplicaSet>('ReplicaSet', ns, ref.name);
-    return rs && rs.metadata.uid === ref.uid ? rs : undefined;
-  }
-
   private enqueueRef(ns: string, ref: OwnerReference): void {
-    const rs = this.resolveRef(ns, ref);
+    const rs = resolveControllerRef<StoredReplicaSet>(this.ctx.api, 'ReplicaSet', ns, ref);
     if (rs) this.queue.add(keyOf(rs));
   }
 
   /** Models GetPodReplicaSets: ReplicaSets in the pod's namespace whose non-empty selector matches its labels. */
   private enqueueSelecting(pod: KubeObject): void {
-    for (const rs of this.ctx.api.list<StoredReplicaSet>('ReplicaSet', pod.metadata.namespace)) {
-      const sel = fromLabelSelector(rs.spec?.selector);
-      if (sel && sel.length > 0 && matches(sel, pod.metadata.labels)) this.queue.add(keyOf(rs));
-    }
+    for (const rs of ownersSelecting<StoredReplicaSet>(this.ctx.api, 'ReplicaSet', pod)) this.queue.add(keyOf(rs));
   }
 
   // ---- sync ----------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
  * writes of the previous one and no create/delete expectations are kept.
  */
 import type { KubeObject, OwnerReference } from '../../api/types';
+import { ownersSelecting, resolveControllerRef } from '../owner-lookup';
 import { controllerRef, newControllerRef } from '../../api/meta';
 import { canonicalJson } from '../../api/names';
 import { fromLabelSelector, matches, type Selector } from '../../api/labels';
@@ -92,17 +93,13 @@ class StatefulSetController {
 
   /** Models resolveControllerRef: the reference must name a StatefulSet that exists with the same uid. */
   private enqueueRef(ns: string, ref: OwnerReference): void {
-    if (ref.kind !== 'StatefulSet') return;
-    const set = this.ctx.api.get<StoredStatefulSet>('StatefulSet', ns, ref.name);
-    if (set && set.metadata.uid === ref.uid) this.queue.add(keyOf(set));
+    const set = resolveControllerRef<StoredStatefulSet>(this.ctx.api, 'StatefulSet', ns, ref);
+    if (set) this.queue.add(keyOf(set));
   }
 
   /** Models getStatefulSetsForPod: sets in the pod's namespace whose non-empty selector matches its labels. */
   private enqueueSelecting(pod: KubeObject): void {
-    for (const set of this.ctx.api.list<StoredStatefulSet>('StatefulSet', pod.metadata.namespace)) {
-      const sel = fromLabelSelector(set.spec?.selector);
-      if (sel && sel.length > 0 && matches(sel, pod.metadata.labels)) this.queue.add(keyOf(set));
-    }
+    for (const set of ownersSelecting<StoredStatefulSet>(this.ctx.api, 'StatefulSet', pod)) this.queue.add(keyOf(set));
   }
 
   // ---- sync ----------------------------------------------------------------------------------------------------
